@@ -1,0 +1,37 @@
+package org.patientedu;
+
+import java.util.Set;
+
+import org.patientedu.contentpack.importer.ImportCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The patient-education content module: a HAPI FHIR JPA server that publishes the content pack,
+ * plus the nurses' handout pages.
+ *
+ * <p>{@code java -jar patient-education.jar} runs the server; {@code import} and {@code reimport}
+ * run the page importer instead, without starting the server.
+ */
+// HAPI schedules its own jobs (no Quartz from Boot); full text runs on local Lucene, not Elasticsearch.
+@SpringBootApplication(exclude = {
+  QuartzAutoConfiguration.class,
+  ElasticsearchClientAutoConfiguration.class,
+  ElasticsearchRestClientAutoConfiguration.class
+})
+@ConfigurationPropertiesScan
+public class PatientEducationApplication {
+
+  private static final Set<String> IMPORTER_COMMANDS = Set.of("import", "reimport");
+
+  public static void main(String[] args) {
+    if (args.length > 0 && IMPORTER_COMMANDS.contains(args[0])) {
+      System.exit(ImportCommand.run(args));
+    }
+    SpringApplication.run(PatientEducationApplication.class, args);
+  }
+}

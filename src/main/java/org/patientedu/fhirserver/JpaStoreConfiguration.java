@@ -1,0 +1,91 @@
+package org.patientedu.fhirserver;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import jakarta.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * The HAPI FHIR JPA store for R4. Database and Hibernate Search settings come from
+ * {@code application.properties} ({@code spring.datasource.*}, {@code spring.jpa.properties.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({
+  JpaR4Config.class,
+  HapiJpaConfig.class,
+  JpaBatch2Config.class,
+  Batch2JobsConfig.class,
+  ThreadPoolFactoryConfig.class,
+  // Batch2 needs a broker client, which this config provides.
+  SubscriptionChannelConfig.class
+})
+class JpaStoreConfiguration {
+
+  @Bean
+  FhirContext fhirContext() {
+    return FhirContext.forR4Cached();
+  }
+
+  @Bean
+  JpaStorageSettings storageSettings() {
+    JpaStorageSettings settings = new JpaStorageSettings();
+    // _content and _text searches, indexed by Hibernate Search in the data directory.
+    settings.setHibernateSearchIndexFullText(true);
+    // A search right after a review must see the new state, so never answer from a cached result set.
+    settings.setReuseCachedSearchResultsForMillis(null);
+    // References only to resources that exist: no placeholder resources invented on write.
+    settings.setAutoCreatePlaceholderReferenceTargets(false);
+    settings.setAllowExternalReferences(true);
+    settings.setExpungeEnabled(false);
+    return settings;
+  }
+
+  @Bean
+  PartitionSettings partitionSettings() {
+    return new PartitionSettings();
+  }
+
+  @Bean
+  SubscriptionSettings subscriptionSettings() {
+    return new SubscriptionSettings();
+  }
+
+  @Primary
+  @Bean
+  LocalContainerEntityManagerFactoryBean entityManagerFactory(
+      ConfigurableListableBeanFactory beanFactory,
+      FhirContext fhirContext,
+      JpaStorageSettings storageSettings,
+      JpaProperties jpaProperties,
+      DataSource dataSource) {
+    LocalContainerEntityManagerFactoryBean factory =
+        HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+    factory.setPersistenceUnitName("HAPI_PU");
+    factory.setDataSource(dataSource);
+    factory.setJpaPropertyMap(jpaProperties.getProperties());
+    return factory;
+  }
+
+  @Primary
+  @Bean
+  JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+    return new JpaTransactionManager(entityManagerFactory);
+  }
+}

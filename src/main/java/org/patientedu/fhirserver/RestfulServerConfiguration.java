@@ -1,0 +1,85 @@
+package org.patientedu.fhirserver;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The REST face of the store: {@code /fhir}, read-only to the public, JSON and XML. */
+@Configuration(proxyBeanMethods = false)
+class RestfulServerConfiguration {
+
+  static final String FHIR_PATH = "/fhir";
+
+  @Bean
+  RestfulServer fhirRestfulServer(
+      FhirContext fhirContext,
+      FhirServerProperties properties,
+      ResourceProviderFactory resourceProviders,
+      JpaSystemProvider<?, ?> systemProvider,
+      DatabaseBackedPagingProvider pagingProvider,
+      IFhirSystemDao<?, ?> systemDao,
+      JpaStorageSettings storageSettings,
+      ISearchParamRegistry searchParamRegistry,
+      IValidationSupport validationSupport,
+      ObjectProvider<FhirServerPlugin> plugins) {
+    // Unknown elements in a request body are an error the sender must hear about, not a silent drop.
+    fhirContext.setParserErrorHandler(new StrictErrorHandler());
+
+    RestfulServer server = new RestfulServer(fhirContext);
+    server.setServerName("Patient education content module");
+    server.setImplementationDescription("Patient-education Library and DocumentReference resources");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setETagSupport(ETagSupportEnum.ENABLED);
+
+    pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+    pagingProvider.setMaximumPageSize(properties.maxPageSize());
+    server.setPagingProvider(pagingProvider);
+
+    server.registerProviders(resourceProviders.createProviders());
+    server.registerProvider(systemProvider);
+
+    JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+        server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    capabilities.setImplementationDescription("Patient-education content module (FHIR R4)");
+    server.setServerConformanceProvider(capabilities);
+
+    server.registerInterceptor(new EditorAuthorizationInterceptor(properties.editorToken()));
+    server.registerInterceptor(new CapabilityStatementCustomizer(properties.writesEnabled()));
+    // Features (content pack, review lifecycle, ...) add their providers and interceptors here.
+    plugins.orderedStream().forEach(plugin -> plugin.configure(server));
+    return server;
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, FHIR_PATH + "/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(FhirServerProperties properties) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBody().toBytes()));
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    return registration;
+  }
+}

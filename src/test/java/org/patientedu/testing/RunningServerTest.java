@@ -1,0 +1,95 @@
+package org.patientedu.testing;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that drive the whole server over HTTP, as an EHR would. All subclasses share
+ * one running server (Spring caches the context), on a random port, with the real content pack
+ * and an embedded database in a fresh temporary folder.
+ */
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {"edu.editor-token=" + RunningServerTest.EDITOR_TOKEN})
+public abstract class RunningServerTest {
+
+  public static final String EDITOR_TOKEN = "test-editor-token-3f9a";
+  private static final Path DATA_DIR = newTempDir();
+  private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4Cached();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  protected int port;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("edu.data-dir", DATA_DIR::toString);
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  protected String fhirBase() {
+    return baseUrl() + "/fhir";
+  }
+
+  /** A client with no credential, like any EHR reading content. */
+  protected IGenericClient anonymousClient() {
+    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return CLIENT_CONTEXT.newRestfulGenericClient(fhirBase());
+  }
+
+  protected IGenericClient editorClient() {
+    return clientWithToken(EDITOR_TOKEN);
+  }
+
+  protected IGenericClient clientWithToken(String token) {
+    IGenericClient client = anonymousClient();
+    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    return client;
+  }
+
+  protected static FhirContext fhirContext() {
+    return CLIENT_CONTEXT;
+  }
+
+  /** Plain HTTP, for what a FHIR client hides: status codes, headers, raw bodies. */
+  protected HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)));
+  }
+
+  private static Path newTempDir() {
+    try {
+      return Files.createTempDirectory("edu-it-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
