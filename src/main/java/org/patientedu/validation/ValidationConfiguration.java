@@ -11,23 +11,27 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * One offline validator for content: the FHIR R4 base definitions and the terminologies that can
- * be checked without a terminology server. SNOMED CT and ICD-10-CM codes are not expanded here.
- */
+/** The validator that content must pass before it is stored. */
 @Configuration(proxyBeanMethods = false)
-class ValidationConfiguration {
+public class ValidationConfiguration {
 
   @Bean
   FhirValidator contentValidator(FhirContext fhirContext) {
+    return offlineValidator(fhirContext);
+  }
+
+  /**
+   * The FHIR R4 base definitions and the terminologies that can be checked without a terminology
+   * server. SNOMED CT and ICD-10-CM codes are not expanded here.
+   */
+  public static FhirValidator offlineValidator(FhirContext fhirContext) {
     ValidationSupportChain chain = new ValidationSupportChain(
         new DefaultProfileValidationSupport(fhirContext),
         new CommonCodeSystemsTerminologyService(fhirContext),
         new InMemoryTerminologyServerValidationSupport(fhirContext),
         new SnapshotGeneratingValidationSupport(fhirContext));
-    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
     FhirValidator validator = fhirContext.newValidator();
-    validator.registerValidatorModule(instanceValidator);
+    validator.registerValidatorModule(new FhirInstanceValidator(chain));
     return validator;
   }
 }

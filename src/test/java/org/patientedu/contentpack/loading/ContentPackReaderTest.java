@@ -1,0 +1,88 @@
+package org.patientedu.contentpack.loading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.validation.ValidationConfiguration;
+
+/** Every pack file is parsed strictly and validated, and a bad one is named in the error. */
+class ContentPackReaderTest {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final ContentPackReader READER =
+      new ContentPackReader(FHIR, ValidationConfiguration.offlineValidator(FHIR));
+
+  @TempDir
+  Path pack;
+
+  @Test
+  void readsTheShippedPack() {
+    assertThat(READER.read(Path.of("fhir-resources")))
+        .isNotEmpty()
+        .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue());
+  }
+
+  @Test
+  void namesAFileThatIsNotJson() throws IOException {
+    write("page/Library.json", "{\"resourceType\":\"Library\",");
+    assertThatThrownBy(() -> READER.read(pack))
+        .isInstanceOf(ContentPackException.class)
+        .hasMessageContaining("page/Library.json")
+        .hasMessageContaining("not a valid FHIR R4 JSON resource");
+  }
+
+  @Test
+  void namesAFileWithAnUnknownElement() throws IOException {
+    write("page/Library.json", library("typo").replace("\"status\"", "\"statsu\": \"draft\", \"status\""));
+    assertThatThrownBy(() -> READER.read(pack))
+        .hasMessageContaining("page/Library.json")
+        .hasMessageContaining("statsu");
+  }
+
+  @Test
+  void namesAFileThatFailsValidation() throws IOException {
+    write("page/Library.json", "{\"resourceType\":\"Library\",\"id\":\"no-status\"}");
+    assertThatThrownBy(() -> READER.read(pack))
+        .hasMessageContaining("page/Library.json")
+        .hasMessageContaining("fails validation")
+        .hasMessageContaining("Library.status");
+  }
+
+  @Test
+  void refusesAResourceWithoutAnId() throws IOException {
+    write("page/Library.json", library("x").replace("\"id\": \"x\",", ""));
+    assertThatThrownBy(() -> READER.read(pack)).hasMessageContaining("has no id");
+  }
+
+  @Test
+  void refusesTheSameIdTwice() throws IOException {
+    write("a/Library.json", library("same"));
+    write("b/Library.json", library("same"));
+    assertThatThrownBy(() -> READER.read(pack))
+        .hasMessageContaining("Library/same")
+        .hasMessageContaining("also defined in");
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = pack.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private static String library(String id) {
+    return """
+        {
+          "resourceType": "Library",
+          "id": "%s",
+          "status": "draft",
+          "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/library-type", "code": "asset-collection" } ] }
+        }
+        """.formatted(id);
+  }
+}

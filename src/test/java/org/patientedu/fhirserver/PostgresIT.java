@@ -1,0 +1,119 @@
+package org.patientedu.fhirserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Library;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.ServerInstance;
+
+/**
+ * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes
+ * starting at the same moment on one database, as a hospital would run it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresIT {
+
+  private EmbeddedPostgres postgres;
+  private ServerInstance nodeA;
+  private ServerInstance nodeB;
+
+  @BeforeAll
+  void startPostgresAndTwoNodesAtOnce(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    CompletableFuture<ServerInstance> a = CompletableFuture.supplyAsync(() -> node(dataA));
+    CompletableFuture<ServerInstance> b = CompletableFuture.supplyAsync(() -> node(dataB));
+    nodeA = a.get();
+    nodeB = b.get();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    Stream.of(nodeA, nodeB).filter(n -> n != null).forEach(ServerInstance::close);
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private ServerInstance node(Path dataDir) {
+    return ServerInstance.builder()
+        .profile("postgres")
+        .property("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"))
+        .property("spring.datasource.username", "postgres")
+        .property("spring.datasource.password", "postgres")
+        .property("edu.data-dir", dataDir.toString())
+        .start();
+  }
+
+  @Test
+  void twoNodesStartingTogetherLoadThePackOnceWithoutDuplicates() throws Exception {
+    long packLibraries = countPackFiles("Library");
+    assertThat(packLibraries).isPositive();
+    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Library'")).isEqualTo(packLibraries);
+    assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
+        .as("one version per Library: nobody loaded it twice").isEqualTo(packLibraries);
+
+    Bundle viaB = nodeB.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
+    assertThat(viaB.getTotal()).isEqualTo((int) packLibraries);
+  }
+
+  @Test
+  void whatOneNodeWritesTheOtherReadsFromPostgres() throws Exception {
+    Basic written = new Basic();
+    written.setId("postgres-round-trip");
+    written.setCode(new CodeableConcept().setText("written on node A"));
+    nodeA.editorClient().update().resource(written).execute();
+
+    Basic read = nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
+    assertThat(read.getCode().getText()).isEqualTo("written on node A");
+    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void searchesRunOnPostgres() {
+    Bundle drafts = nodeA.client().search().forResource(Library.class)
+        .where(Library.STATUS.exactly().code("draft")).returnBundle(Bundle.class).execute();
+    assertThat(drafts.getEntry()).allSatisfy(e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));
+  }
+
+  private long sqlCount(String sql) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static long countPackFiles(String type) throws Exception {
+    try (Stream<Path> files = Files.walk(Path.of("fhir-resources"))) {
+      return files.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> readQuietly(p).contains("\"resourceType\": \"" + type + "\"")
+              || readQuietly(p).contains("\"resourceType\":\"" + type + "\""))
+          .count();
+    }
+  }
+
+  private static String readQuietly(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+}
