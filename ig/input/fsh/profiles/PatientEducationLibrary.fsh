@@ -1,0 +1,65 @@
+Profile: PatientEducationLibrary
+Parent: Library
+Id: patient-education-library
+Title: "Patient Education Library"
+Description: "The catalog entry of one patient-education page: what it is, who wrote and reviewed it, when, for which clinical situations, and where its renditions are. Modelled in the spirit of the CRMI publishable Library (url, version, title, status, date, publisher and description are required)."
+* obeys pel-1 and pel-2
+* extension contains
+    ReviewStatus named reviewStatus 0..1 MS and
+    ReadingGradeLevel named readingGradeLevel 0..1 MS and
+    WordCount named wordCount 0..1 MS and
+    ReadingTimeMinutes named readingTimeMinutes 0..1 MS
+* url 1..1 MS
+* version 1..1 MS
+* name 1..1 MS
+* title 1..1 MS
+* status MS
+* status ^comment = "active when the source states a review; draft when it states none; retired after $retire."
+* experimental 1..1 MS
+* type = $library-type#asset-collection
+* type MS
+// A page that states no date still carries date, as a data-absent-reason extension with no value.
+* date 1..1 MS
+* date ^comment = "The latest date the source states (published or last reviewed). When the source states none, date has no value and carries the data-absent-reason extension (code unknown)."
+* date.extension contains $data-absent-reason named dataAbsentReason 0..1 MS
+* publisher 1..1 MS
+* description 1..1 MS
+* useContext 1..* MS
+* useContext ^slicing.discriminator.type = #pattern
+* useContext ^slicing.discriminator.path = "code"
+* useContext ^slicing.rules = #open
+* useContext ^slicing.description = "Clinical contexts are slices by UsageContext.code = focus"
+* useContext contains clinicalFocus 1..* MS
+* useContext[clinicalFocus].code = $usage-context-type#focus
+* useContext[clinicalFocus].value[x] only CodeableConcept
+* useContext[clinicalFocus].valueCodeableConcept from ClinicalContextVS (required)
+* useContext[clinicalFocus] ^short = "One clinical context a UsageContext, so Library?context=system|code matches each code"
+* jurisdiction MS
+* copyright MS
+* approvalDate MS
+* lastReviewDate MS
+* effectivePeriod MS
+* topic MS
+* author MS
+* author.name 1..1 MS
+* author.extension contains
+    AuthorCredentials named credentials 0..1 MS and
+    AiGenerated named aiGenerated 0..1 MS
+* reviewer MS
+* reviewer.name 1..1 MS
+* reviewer.extension contains
+    ReviewerSpecialty named specialty 0..1 MS and
+    ReviewerCredentials named credentials 0..1 MS
+* relatedArtifact MS
+* content 1..* MS
+* insert RenditionAttachment(content)
+
+Invariant: pel-1
+Description: "An active Library states when it was last reviewed."
+Expression: "status = 'active' implies lastReviewDate.exists()"
+Severity: #error
+
+Invariant: pel-2
+Description: "The canonical URL ends with the resource id (http://fhir.patientedu.org/Library/<id>)."
+Expression: "id.exists() implies url.endsWith('/Library/' + id)"
+Severity: #error
