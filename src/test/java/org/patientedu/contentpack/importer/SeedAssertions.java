@@ -21,7 +21,23 @@ final class SeedAssertions {
         }
     }
 
-    /** A chrome line is neither in the parsed article nor in either rendition. */
+    /**
+     * Names that legitimately appear in the credits (site name as publisher, bio-box author) must
+     * still not be in the article part of either rendition.
+     */
+    static void notInArticle(String id, ParsedPage page, String... lines) {
+        String text = PackFixtures.textRendition(id);
+        String textArticle = text.substring(0, text.indexOf("\nCredits\n-------\n"));
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(PackFixtures.htmlRendition(id));
+        html.select("section.credits").remove();
+        for (String line : lines) {
+            assertThat(page.article()).as("article of %s", id).noneMatch(block -> block.plainText().contains(line));
+            assertThat(textArticle).as("article part of the text rendition of %s", id).doesNotContain(line);
+            assertThat(html.text()).as("article part of the HTML rendition of %s", id).doesNotContain(line);
+        }
+    }
+
+    /** A chrome line is neither in the parsed article nor anywhere in either rendition. */
     static void chromeGone(String id, ParsedPage page, String... chrome) {
         String text = PackFixtures.textRendition(id);
         String html = PackFixtures.htmlText(id);
