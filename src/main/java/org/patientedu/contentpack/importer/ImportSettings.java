@@ -78,7 +78,7 @@ public record ImportSettings(String id, List<ClinicalContext> contexts, String l
     /** The file content, keys in a fixed order and no timestamp (java.util.Properties#store adds one). */
     public String toProperties() {
         StringBuilder out = new StringBuilder();
-        out.append("# Editorial choices for this pack entry. Edit, then run: import reimport\n");
+        out.append("# Editorial choices for this pack entry. After editing, run the reimport command.\n");
         out.append("id=").append(id).append('\n');
         out.append("contexts=").append(ClinicalContext.toKeyList(contexts)).append('\n');
         out.append("language=").append(language).append('\n');

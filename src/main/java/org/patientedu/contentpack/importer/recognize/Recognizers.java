@@ -38,6 +38,7 @@ public final class Recognizers {
                 // structure
                 new TitleRecognizer(),
                 new PlainTextHeadingRecognizer(),
-                new ImageCaptionRecognizer());
+                new ImageCaptionRecognizer(),
+                new TextAfterReferencesNote());
     }
 }
