@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -17,9 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * <p>{@code java -jar patient-education.jar} runs the server; {@code import} and {@code reimport}
  * run the page importer instead, without starting the server.
  */
-// HAPI schedules its own jobs (no Quartz from Boot); full text runs on local Lucene, not Elasticsearch.
+// HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
+// brings along), and full text runs on local Lucene, not Elasticsearch.
 @SpringBootApplication(exclude = {
   QuartzAutoConfiguration.class,
+  FlywayAutoConfiguration.class,
   ElasticsearchClientAutoConfiguration.class,
   ElasticsearchRestClientAutoConfiguration.class
 })

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.util.Map;
+import ca.uhn.fhir.context.FhirContext;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerInstance;
+import org.patientedu.testing.ServerProcess;
 
 /**
  * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes
@@ -30,20 +33,30 @@ class PostgresIT {
 
   private EmbeddedPostgres postgres;
   private ServerInstance nodeA;
-  private ServerInstance nodeB;
+  private ServerProcess nodeB;
 
+  /** Node B is a separate JVM started at the same moment as node A, racing it to load the pack. */
   @BeforeAll
   void startPostgresAndTwoNodesAtOnce(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    CompletableFuture<ServerInstance> a = CompletableFuture.supplyAsync(() -> node(dataA));
-    CompletableFuture<ServerInstance> b = CompletableFuture.supplyAsync(() -> node(dataB));
-    nodeA = a.get();
-    nodeB = b.get();
+    nodeB = ServerProcess.start(Map.of(
+        "spring.profiles.active", "postgres",
+        "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "postgres",
+        "edu.data-dir", dataB.toString()), dataB.resolve("node-b.log"));
+    nodeA = node(dataA);
+    nodeB.awaitReady(Duration.ofMinutes(4));
   }
 
   @AfterAll
   void stop() throws Exception {
-    Stream.of(nodeA, nodeB).filter(n -> n != null).forEach(ServerInstance::close);
+    if (nodeA != null) {
+      nodeA.close();
+    }
+    if (nodeB != null) {
+      nodeB.close();
+    }
     if (postgres != null) {
       postgres.close();
     }
@@ -67,7 +80,7 @@ class PostgresIT {
     assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
         .as("one version per Library: nobody loaded it twice").isEqualTo(packLibraries);
 
-    Bundle viaB = nodeB.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
+    Bundle viaB = clientOf(nodeB).search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
     assertThat(viaB.getTotal()).isEqualTo((int) packLibraries);
   }
 
@@ -78,7 +91,7 @@ class PostgresIT {
     written.setCode(new CodeableConcept().setText("written on node A"));
     nodeA.editorClient().update().resource(written).execute();
 
-    Basic read = nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
+    Basic read = clientOf(nodeB).read().resource(Basic.class).withId("postgres-round-trip").execute();
     assertThat(read.getCode().getText()).isEqualTo("written on node A");
     assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
         .isEqualTo(1);
@@ -89,6 +102,10 @@ class PostgresIT {
     Bundle drafts = nodeA.client().search().forResource(Library.class)
         .where(Library.STATUS.exactly().code("draft")).returnBundle(Bundle.class).execute();
     assertThat(drafts.getEntry()).allSatisfy(e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));
+  }
+
+  private static ca.uhn.fhir.rest.client.api.IGenericClient clientOf(ServerProcess node) {
+    return FhirContext.forR4Cached().newRestfulGenericClient(node.fhirBase());
   }
 
   private long sqlCount(String sql) throws Exception {

@@ -12,6 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,9 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {"edu.editor-token=" + RunningServerTest.EDITOR_TOKEN})
+@Import(RunningServerTest.FixedToday.class)
 public abstract class RunningServerTest {
 
   public static final String EDITOR_TOKEN = "test-editor-token-3f9a";
+  /** The day the tests stand on; the issues state the seed pages' review states as of this day. */
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
   private static final Path DATA_DIR = newTempDir();
   private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4Cached();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -83,6 +91,16 @@ public abstract class RunningServerTest {
 
   protected HttpResponse<String> get(String pathAndQuery) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)));
+  }
+
+  /** Every shared-server test starts on {@link #TODAY}; a test that moves the clock puts it back. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class FixedToday {
+    @Bean
+    @Primary
+    SettableClock testClock() {
+      return new SettableClock(TODAY);
+    }
   }
 
   private static Path newTempDir() {

@@ -8,9 +8,12 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -29,11 +32,12 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the content pack at start-up, before the server reports itself ready.
  *
- * <p>All resources go in one FHIR transaction of PUTs with their stable ids: either all land or
- * none. An unchanged file leaves its resource untouched (HAPI makes no new version for identical
- * content); a changed file becomes a new version. Two nodes starting together on one database
- * cannot duplicate anything, because the ids are fixed: the node that loses the race retries and
- * finds the work done.
+ * <p>All new or changed files go in one FHIR transaction of PUTs with their stable ids: either all
+ * land or none. Each stored version remembers the file it came from ({@code meta.source} holds the
+ * file's SHA-1), so a file already loaded is skipped, and changes made since through the review
+ * operations are kept; a changed file becomes a new version. Two nodes starting together on one
+ * database cannot duplicate anything, because the ids are fixed: the node that loses the race
+ * retries and finds the work done.
  */
 @Component
 @Order(0)
@@ -86,36 +90,44 @@ class ContentPackLoader implements ApplicationRunner {
   }
 
   private LoadSummary load(List<PackFile> files) {
-    Map<String, String> versionsBefore = currentVersions(files);
+    LoadSummary summary = new LoadSummary();
     Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
     for (PackFile file : files) {
-      transaction.addEntry()
-          .setResource((Resource) file.resource())
+      String type = file.resource().getIdElement().getResourceType();
+      LoadedState state = loadedState(file);
+      summary.count(type, state);
+      if (state == LoadedState.ALREADY_LOADED) {
+        continue; // this exact file is in the store already; later edits (reviews) stay
+      }
+      Resource resource = (Resource) file.resource();
+      resource.getMeta().setSource(file.sourceUri());
+      transaction.addEntry().setResource(resource)
           .getRequest().setMethod(HTTPVerb.PUT).setUrl(file.typeAndId());
     }
-    systemDao.transaction(new SystemRequestDetails(), transaction);
-    Map<String, String> versionsAfter = currentVersions(files);
-
-    LoadSummary summary = new LoadSummary();
-    for (PackFile file : files) {
-      String key = file.typeAndId();
-      summary.count(file.resource().getIdElement().getResourceType(), versionsBefore.get(key), versionsAfter.get(key));
+    if (transaction.hasEntry()) {
+      systemDao.transaction(new SystemRequestDetails(), transaction);
     }
     return summary;
   }
 
-  private Map<String, String> currentVersions(List<PackFile> files) {
-    Map<String, String> versions = new TreeMap<>();
-    for (PackFile file : files) {
-      IdType id = new IdType(file.typeAndId());
-      try {
-        versions.put(file.typeAndId(), daoRegistry.getResourceDao(id.getResourceType())
-            .read(id, new SystemRequestDetails()).getIdElement().getVersionIdPart());
-      } catch (ResourceNotFoundException | ResourceGoneException notThereYet) {
-        // created by this load
-      }
+  /** Whether this file (by content hash) was ever stored, as any version of its resource. */
+  private LoadedState loadedState(PackFile file) {
+    IdType id = new IdType(file.typeAndId());
+    IBundleProvider history;
+    try {
+      history = daoRegistry.getResourceDao(id.getResourceType())
+          .history(id, null, null, null, new SystemRequestDetails());
+    } catch (ResourceNotFoundException | ResourceGoneException notThereYet) {
+      return LoadedState.NEW;
     }
-    return versions;
+    List<IBaseResource> versions = history.getResources(0, history.sizeOrThrowNpe());
+    if (versions.isEmpty()) {
+      return LoadedState.NEW;
+    }
+    boolean loadedBefore = versions.stream()
+        .map(v -> ((Resource) v).getMeta().getSource())
+        .anyMatch(source -> source != null && source.startsWith(file.sourceUri()));
+    return loadedBefore ? LoadedState.ALREADY_LOADED : LoadedState.CHANGED;
   }
 
   private static void sleepQuietly(long millis) {
@@ -126,27 +138,23 @@ class ContentPackLoader implements ApplicationRunner {
     }
   }
 
-  /** Counts per resource type, and how many were created, updated or left as they were. */
+  enum LoadedState { NEW, CHANGED, ALREADY_LOADED }
+
+  /** Counts per resource type, and how many were created, updated or already there. */
   static final class LoadSummary {
     private final Map<String, Integer> perType = new TreeMap<>();
-    private int created;
-    private int updated;
-    private int unchanged;
+    private final Map<LoadedState, Integer> perState = new EnumMap<>(LoadedState.class);
 
-    void count(String type, String versionBefore, String versionAfter) {
+    void count(String type, LoadedState state) {
       perType.merge(type, 1, Integer::sum);
-      if (versionBefore == null) {
-        created++;
-      } else if (versionBefore.equals(versionAfter)) {
-        unchanged++;
-      } else {
-        updated++;
-      }
+      perState.merge(state, 1, Integer::sum);
     }
 
     @Override
     public String toString() {
-      return perType + " (created " + created + ", updated " + updated + ", unchanged " + unchanged + ")";
+      return perType + " (created " + perState.getOrDefault(LoadedState.NEW, 0)
+          + ", updated " + perState.getOrDefault(LoadedState.CHANGED, 0)
+          + ", unchanged " + perState.getOrDefault(LoadedState.ALREADY_LOADED, 0) + ")";
     }
   }
 }

@@ -11,8 +11,11 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,9 +29,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 class ContentPackReader {
 
   /** One resource from the pack and the file it came from, for error messages. */
-  record PackFile(Path path, IBaseResource resource) {
+  record PackFile(Path path, IBaseResource resource, String sha1) {
     String typeAndId() {
       return resource.getIdElement().getResourceType() + "/" + resource.getIdElement().getIdPart();
+    }
+
+    /** Recorded as meta.source of the version this file produced. */
+    String sourceUri() {
+      return "urn:patientedu:content-pack:sha1:" + sha1;
     }
   }
 
@@ -46,7 +54,7 @@ class ContentPackReader {
     }
     List<PackFile> files = new ArrayList<>();
     for (Path path : jsonFiles(packDir)) {
-      files.add(new PackFile(path, parseAndValidate(path)));
+      files.add(new PackFile(path, parseAndValidate(path), sha1Of(path)));
     }
     rejectDuplicateIds(files);
     return files;
@@ -80,6 +88,14 @@ class ContentPackReader {
           .collect(Collectors.joining("; ")));
     }
     return resource;
+  }
+
+  private static String sha1Of(Path path) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(path)));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new ContentPackException(path + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   private static void rejectDuplicateIds(List<PackFile> files) {

@@ -1,0 +1,211 @@
+package org.patientedu.review;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactDetail;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.patientedu.contentpack.PackTerminology;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Review, approval and retirement of a page. Each call makes a new version of the Library and of
+ * its DocumentReference (same id) and records a Provenance naming who did it, in one database
+ * transaction: all of it happens or none of it.
+ */
+@Service
+public class LifecycleService {
+
+  /** A review by a named clinician. Date null means today. */
+  public record Review(String reviewerName, String credentials, String specialty, LocalDate date, String comment) {}
+
+  private static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+  private static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
+  /** Until SMART authorization names the person, the credential is all we know of an editor. */
+  private static final String EDITOR = "Editor (bearer-token credential)";
+
+  private final DaoRegistry daoRegistry;
+  private final TransactionTemplate transaction;
+  private final ReviewPolicy policy;
+  private final Clock clock;
+
+  LifecycleService(DaoRegistry daoRegistry, PlatformTransactionManager transactionManager, ReviewPolicy policy,
+      Clock clock) {
+    this.daoRegistry = daoRegistry;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  public Library review(String id, Review review) {
+    if (review.reviewerName() == null || review.reviewerName().isBlank()) {
+      throw new InvalidRequestException("$review needs reviewerName: the clinician who reviewed the page.");
+    }
+    LocalDate date = dateOrToday(review.date(), "review");
+    return transaction.execute(status -> {
+      Library library = readLibrary(id);
+      if (library.getStatus() == PublicationStatus.RETIRED) {
+        throw new UnprocessableEntityException("Library/" + id + " is retired; it is never reactivated or"
+            + " re-reviewed (CRMI). Publish a new version instead.");
+      }
+      ContactDetail reviewer = reviewer(review);
+      library.setLastReviewDateElement(new DateType(date.toString()));
+      library.setReviewer(List.of(reviewer));
+      library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
+      Library saved = save(library);
+
+      Optional<DocumentReference> document = readDocument(id).map(doc -> {
+        doc.getExtension().removeIf(e -> PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE.equals(e.getUrl())
+            || PackTerminology.EXT_ARTIFACT_REVIEWER.equals(e.getUrl()));
+        doc.addExtension(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, new DateType(date.toString()));
+        doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, reviewer.copy());
+        return save(doc);
+      });
+      recordProvenance("review", "verifier", describe(review), date, review.comment(), saved, document);
+      return saved;
+    });
+  }
+
+  public Library approve(String id, LocalDate requestedDate, String comment) {
+    LocalDate date = dateOrToday(requestedDate, "approval");
+    return transaction.execute(status -> {
+      Library library = readLibrary(id);
+      switch (library.getStatus()) {
+        case ACTIVE -> throw new UnprocessableEntityException("Library/" + id + " is already active.");
+        case RETIRED -> throw new UnprocessableEntityException("Library/" + id + " is retired and is never"
+            + " reactivated (CRMI). Publish a new version instead.");
+        default -> { }
+      }
+      ReviewAssessment assessment = policy.assess(ReviewStamper.lastReviewDate(library), LocalDate.now(clock));
+      if (assessment.status() == ReviewStatus.NEVER_REVIEWED) {
+        throw new UnprocessableEntityException("Library/" + id + " was never medically reviewed; record a review"
+            + " with $review before approving it.");
+      }
+      if (assessment.status() == ReviewStatus.OVERDUE) {
+        throw new UnprocessableEntityException("Library/" + id + " is overdue for review (due "
+            + assessment.dueDate() + "); record a new review with $review before approving it.");
+      }
+      library.setStatus(PublicationStatus.ACTIVE);
+      library.setApprovalDateElement(new DateType(date.toString()));
+      Library saved = save(library);
+      Optional<DocumentReference> document = readDocument(id).map(doc -> {
+        doc.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
+        return save(doc);
+      });
+      recordProvenance("approve", "attester", EDITOR, date, comment, saved, document);
+      return saved;
+    });
+  }
+
+  public Library retire(String id, LocalDate requestedDate, String comment) {
+    LocalDate date = dateOrToday(requestedDate, "retirement");
+    return transaction.execute(status -> {
+      Library library = readLibrary(id);
+      if (library.getStatus() != PublicationStatus.ACTIVE) {
+        throw new UnprocessableEntityException("Library/" + id + " is " + library.getStatus().toCode()
+            + "; only active content is retired (CRMI).");
+      }
+      library.setStatus(PublicationStatus.RETIRED);
+      library.getEffectivePeriod().setEndElement(new DateTimeType(date.toString()));
+      Library saved = save(library);
+      Optional<DocumentReference> document = readDocument(id).map(doc -> {
+        doc.setStatus(DocumentReferenceStatus.SUPERSEDED);
+        return save(doc);
+      });
+      recordProvenance("retire", "custodian", EDITOR, date, comment, saved, document);
+      return saved;
+    });
+  }
+
+  private LocalDate dateOrToday(LocalDate date, String what) {
+    LocalDate today = LocalDate.now(clock);
+    if (date == null) {
+      return today;
+    }
+    if (date.isAfter(today)) {
+      throw new InvalidRequestException("The " + what + " date " + date + " is in the future.");
+    }
+    return date;
+  }
+
+  private Library readLibrary(String id) {
+    return (Library) dao("Library").read(new IdType("Library", id), new SystemRequestDetails());
+  }
+
+  private Optional<DocumentReference> readDocument(String id) {
+    try {
+      return Optional.of((DocumentReference) dao("DocumentReference")
+          .read(new IdType("DocumentReference", id), new SystemRequestDetails()));
+    } catch (ResourceNotFoundException noDocument) {
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends Resource> T save(T resource) {
+    IFhirResourceDao<T> dao = (IFhirResourceDao<T>) dao(resource.fhirType());
+    resource.getMeta().setSource(null); // this version comes from the operation, not a pack file
+    IdType saved = (IdType) dao.update(resource, new SystemRequestDetails()).getId();
+    return dao.read(saved, new SystemRequestDetails());
+  }
+
+  @SuppressWarnings("rawtypes")
+  private IFhirResourceDao dao(String type) {
+    return daoRegistry.getResourceDao(type);
+  }
+
+  private void recordProvenance(String action, String role, String who, LocalDate date, String comment,
+      Library library, Optional<DocumentReference> document) {
+    Provenance provenance = new Provenance();
+    provenance.addTarget(new Reference(library.getIdElement().toUnqualified()));
+    document.ifPresent(doc -> provenance.addTarget(new Reference(doc.getIdElement().toUnqualified())));
+    provenance.setOccurred(new DateTimeType(date.toString()));
+    provenance.setRecorded(Date.from(clock.instant()));
+    provenance.setActivity(new CodeableConcept(new Coding(DATA_OPERATION, "UPDATE", "revise")).setText(action));
+    provenance.addAgent()
+        .setType(new CodeableConcept(new Coding(PARTICIPANT_TYPE, role, null)))
+        .setWho(new Reference().setDisplay(who));
+    if (comment != null) {
+      provenance.addReason(new CodeableConcept().setText(comment));
+    }
+    dao("Provenance").create(provenance, new SystemRequestDetails());
+  }
+
+  private static ContactDetail reviewer(Review review) {
+    ContactDetail reviewer = new ContactDetail().setName(review.reviewerName().strip());
+    if (review.specialty() != null) {
+      reviewer.addExtension(PackTerminology.EXT_REVIEWER_SPECIALTY, new CodeableConcept().setText(review.specialty()));
+    }
+    if (review.credentials() != null) {
+      reviewer.addExtension(PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType(review.credentials()));
+    }
+    return reviewer;
+  }
+
+  private static String describe(Review review) {
+    return review.reviewerName().strip() + (review.credentials() == null ? "" : ", " + review.credentials())
+        + (review.specialty() == null ? "" : " (" + review.specialty() + ")");
+  }
+}

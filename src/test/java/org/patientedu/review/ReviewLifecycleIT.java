@@ -1,0 +1,266 @@
+package org.patientedu.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.ContactDetail;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.SettableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Review currency and the CRMI-style lifecycle over HTTP. Lifecycle tests work on copies of the
+ * seed pages, so the shared pack stays as shipped for the other tests.
+ */
+class ReviewLifecycleIT extends RunningServerTest {
+
+  private static final List<String> SEEDS = List.of("oxytocin-healthwise", "oxytocin-goaskalice",
+      "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+
+  @Autowired
+  SettableClock clock;
+
+  @Autowired
+  ReviewStatusRefresher refresher;
+
+  @Test
+  void seedPagesAreOverdueOrNeverReviewedAsOfTheTwentySecondOfNovember2026() {
+    for (String type : List.of("Library", "DocumentReference")) {
+      assertThat(seedIdsWithState(type, "overdue")).containsExactlyInAnyOrder("oxytocin-healthwise", "oxytocin-goaskalice");
+      assertThat(seedIdsWithState(type, "never-reviewed"))
+          .containsExactlyInAnyOrder("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+      assertThat(seedIdsWithState(type, "current")).isEmpty();
+    }
+    Library healthwise = library("oxytocin-healthwise");
+    assertThat(healthwise.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2024-04-13");
+    assertThat(healthwise.getText().getDivAsString()).contains("Overdue for review").contains("953 days ago");
+    assertThat(library("oxytocin-perexp").getText().getDivAsString())
+        .contains("Draft: not approved for use").contains("Not medically reviewed").contains("AI tool (ChatGPT)");
+  }
+
+  @Test
+  void activeSearchesReturnOnlyReviewedPages() {
+    Bundle active = anonymousClient().search().byUrl("Library?status=active&_count=200").returnBundle(Bundle.class).execute();
+    assertThat(active.getEntry()).isNotEmpty().allSatisfy(e ->
+        assertThat(((Library) e.getResource()).hasLastReviewDate()).as("active pages were reviewed").isTrue());
+  }
+
+  @Test
+  void reviewThenApproveTurnsTheAiWrittenPageIntoAnActiveCurrentPage() {
+    String id = copyOfSeed("oxytocin-perexp", "lifecycle-perexp");
+    int version = version(library(id));
+
+    Library reviewed = editorClient().operation().onInstance(new IdType("Library", id)).named("$review")
+        .withParameters(reviewParameters("Maria Lopez", "2026-11-20"))
+        .returnResourceType(Library.class).execute();
+    assertThat(version(reviewed)).isEqualTo(version + 1);
+    assertThat(reviewed.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(reviewed.getLastReviewDateElement().getValueAsString()).isEqualTo("2026-11-20");
+    assertThat(reviewed.getReviewer()).extracting(ContactDetail::getName).containsExactly("Maria Lopez");
+    assertThat(reviewStatus(reviewed)).isEqualTo("current");
+    assertThat(reviewed.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2028-11-20");
+
+    Library approved = editorClient().operation().onInstance(new IdType("Library", id)).named("$approve")
+        .withNoParameters(Parameters.class).returnResourceType(Library.class).execute();
+    assertThat(version(approved)).isEqualTo(version + 2);
+    assertThat(approved.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
+    assertThat(approved.getApprovalDateElement().getValueAsString()).isEqualTo(TODAY.toString());
+    assertThat(approved.getText().getDivAsString()).contains("Active (approved").contains("Current: last reviewed");
+
+    DocumentReference document = anonymousClient().read().resource(DocumentReference.class).withId(id).execute();
+    assertThat(document.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
+    assertThat(((DateType) document.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE).getValue())
+        .getValueAsString()).isEqualTo("2026-11-20");
+    assertThat(reviewStatus(document)).isEqualTo("current");
+
+    List<Provenance> provenances = anonymousClient().search().byUrl("Provenance?target=Library/" + id)
+        .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> (Provenance) e.getResource()).toList();
+    assertThat(provenances).extracting(p -> p.getActivity().getText()).containsExactlyInAnyOrder("review", "approve");
+    Provenance review = provenances.stream().filter(p -> p.getActivity().getText().equals("review")).findFirst().orElseThrow();
+    assertThat(review.getAgentFirstRep().getWho().getDisplay()).isEqualTo("Maria Lopez, MD (Obstetrics and Gynecology)");
+    assertThat(review.getReasonFirstRep().getText()).isEqualTo("Checked against current obstetric guidance");
+    assertThat(review.getTarget()).extracting(Reference::getReference)
+        .contains("Library/" + id + "/_history/" + (version + 1));
+
+    Bundle history = anonymousClient().history().onInstance(new IdType("Library", id)).returnBundle(Bundle.class).execute();
+    assertThat(history.getEntry()).hasSize(version + 2);
+    assertThat(idsOf(anonymousClient().search().byUrl("Library?status=active&review-status=current&_id=" + id)
+        .returnBundle(Bundle.class).execute())).containsExactly(id);
+  }
+
+  @Test
+  void refusedTransitionsSayWhyAndChangeNothing() {
+    String draft = copyOfSeed("oxytocin-noigroup", "refusal-noigroup");
+    assertRefused(UnprocessableEntityException.class, () -> call(draft, "$approve", new Parameters()), "never medically reviewed");
+    assertRefused(UnprocessableEntityException.class, () -> call(draft, "$retire", new Parameters()), "only active content is retired");
+    assertRefused(InvalidRequestException.class, () -> call(draft, "$review", new Parameters()), "reviewerName");
+    assertRefused(InvalidRequestException.class, () -> call(draft, "$review", reviewParameters("A. Reviewer", "2030-01-01")),
+        "in the future");
+    assertThat(version(library(draft))).isEqualTo(1);
+
+    String active = copyOfSeed("oxytocin-healthwise", "refusal-healthwise");
+    assertRefused(UnprocessableEntityException.class, () -> call(active, "$approve", new Parameters()), "already active");
+    Library backToDraft = library(active).setStatus(PublicationStatus.DRAFT);
+    assertRefused(UnprocessableEntityException.class, () -> editorClient().update().resource(backToDraft).execute(),
+        "cannot go back to draft");
+
+    call(active, "$retire", new Parameters().addParameter("comment", "Replaced by a newer topic"));
+    assertThat(library(active).getStatus()).isEqualTo(PublicationStatus.RETIRED);
+    assertThat(anonymousClient().read().resource(DocumentReference.class).withId(active).execute().getStatus().toCode())
+        .isEqualTo("superseded");
+    int retiredVersion = version(library(active));
+    assertRefused(UnprocessableEntityException.class, () -> call(active, "$approve", new Parameters()), "never reactivated");
+    assertRefused(UnprocessableEntityException.class, () -> call(active, "$review", reviewParameters("A. Reviewer", null)),
+        "retired");
+    assertThat(version(library(active))).isEqualTo(retiredVersion);
+  }
+
+  @Test
+  void onlyAnEditorMayCallTheOperations() {
+    String id = copyOfSeed("oxytocin-loveandlife", "anonymous-loveandlife");
+    assertRefused(AuthenticationException.class, () -> anonymousClient().operation().onInstance(new IdType("Library", id))
+        .named("$review").withParameters(reviewParameters("Someone", null)).returnResourceType(Library.class).execute(),
+        "editor credential");
+    assertRefused(ForbiddenOperationException.class, () -> clientWithToken("guess").operation()
+        .onInstance(new IdType("Library", id)).named("$approve").withNoParameters(Parameters.class)
+        .returnResourceType(Library.class).execute(), "not an editor credential");
+    assertThat(version(library(id))).isEqualTo(1);
+    assertThat(reviewStatus(library(id))).isEqualTo("never-reviewed");
+  }
+
+  @Test
+  void statesMoveWithTimeWithoutARestart() {
+    String id = copyOfSeed("oxytocin-perexp", "time-passes");
+    call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+    try {
+      clock.setToday(TODAY.plusMonths(24).minusDays(10));
+      refresher.refresh();
+      assertThat(reviewStatus(library(id))).isEqualTo("due-soon");
+      clock.setToday(TODAY.plusMonths(24).plusDays(1));
+      refresher.refresh();
+      assertThat(reviewStatus(library(id))).isEqualTo("overdue");
+      assertThat(idsOf(anonymousClient().search().byUrl("Library?review-status=overdue&_id=" + id)
+          .returnBundle(Bundle.class).execute())).containsExactly(id);
+    } finally {
+      clock.setToday(TODAY);
+      refresher.refresh();
+    }
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+  }
+
+  @Test
+  void theReviewReportCountsStatesAndListsOverduePagesOldestFirst() {
+    Parameters report = anonymousClient().operation().onServer().named("$review-report")
+        .withNoParameters(Parameters.class).useHttpGet().execute();
+    assertThat(report.getParameter("asOf").getValue().primitiveValue()).isEqualTo(TODAY.toString());
+    List<String> overdue = report.getParameter().stream().filter(p -> p.getName().equals("overdueItem"))
+        .map(p -> ((Reference) p.getPart().get(0).getValue()).getReference()).toList();
+    assertThat(overdue).containsSubsequence("Library/oxytocin-goaskalice", "Library/oxytocin-healthwise");
+    assertThat(((org.hl7.fhir.r4.model.IntegerType) report.getParameter("overdue").getValue()).getValue())
+        .isEqualTo(overdue.size());
+    int neverReviewed = ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("never-reviewed").getValue()).getValue();
+    assertThat(neverReviewed).isEqualTo(anonymousClient().search().byUrl("Library?review-status=never-reviewed&_summary=count")
+        .returnBundle(Bundle.class).execute().getTotal());
+  }
+
+  @Test
+  void theCapabilityStatementOffersTheReviewSearchesAndOperations() {
+    CapabilityStatement capabilities = anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
+    CapabilityStatementRestResourceComponent library = capabilities.getRestFirstRep().getResource().stream()
+        .filter(r -> r.getType().equals("Library")).findFirst().orElseThrow();
+    assertThat(library.getSearchParam().stream().map(p -> p.getName())).contains("review-status", "reading-grade");
+    assertThat(library.getOperation().stream().map(o -> o.getName())).contains("review", "approve", "retire");
+    assertThat(capabilities.getRestFirstRep().getOperation().stream().map(o -> o.getName())).contains("review-report");
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private Library call(String id, String operation, Parameters parameters) {
+    return editorClient().operation().onInstance(new IdType("Library", id)).named(operation)
+        .withParameters(parameters).returnResourceType(Library.class).execute();
+  }
+
+  private static Parameters reviewParameters(String reviewer, String date) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter("reviewerName", new StringType(reviewer));
+    parameters.addParameter("credentials", new StringType("MD"));
+    parameters.addParameter("specialty", new StringType("Obstetrics and Gynecology"));
+    if (date != null) {
+      parameters.addParameter("date", new DateType(date));
+    }
+    parameters.addParameter("comment", new StringType("Checked against current obstetric guidance"));
+    return parameters;
+  }
+
+  /** Stores a copy of a seed page (Library and DocumentReference) under a new id. */
+  private String copyOfSeed(String seedId, String newId) {
+    IGenericClient editor = editorClient();
+    Library library = library(seedId);
+    library.setId(newId);
+    library.setUrl(PackTerminology.libraryUrl(newId));
+    library.setMeta(null);
+    editor.update().resource(library).execute();
+    DocumentReference document = anonymousClient().read().resource(DocumentReference.class).withId(seedId).execute();
+    document.setId(newId);
+    document.setMeta(null);
+    document.getContext().getRelated().clear();
+    document.getContext().addRelated(new Reference("Library/" + newId));
+    editor.update().resource(document).execute();
+    return newId;
+  }
+
+  private Library library(String id) {
+    return anonymousClient().read().resource(Library.class).withId(id).execute();
+  }
+
+  private Set<String> seedIdsWithState(String type, String state) {
+    Bundle found = anonymousClient().search().byUrl(type + "?review-status=" + state + "&_id=" + String.join(",", SEEDS))
+        .returnBundle(Bundle.class).execute();
+    return idsOf(found).stream().collect(Collectors.toSet());
+  }
+
+  private static List<String> idsOf(Bundle bundle) {
+    return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
+  }
+
+  private static int version(Library library) {
+    return Integer.parseInt(library.getIdElement().getVersionIdPart());
+  }
+
+  private static String reviewStatus(org.hl7.fhir.r4.model.DomainResource resource) {
+    return resource.getExtensionByUrl(ReviewExtensions.REVIEW_STATUS).getValue().primitiveValue();
+  }
+
+  private static void assertRefused(Class<? extends BaseServerResponseException> type,
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+    assertThatThrownBy(call).isInstanceOf(type).satisfies(e -> assertThat(
+        ((BaseServerResponseException) e).getOperationOutcome() == null ? e.getMessage()
+            : fhirContext().newJsonParser().encodeResourceToString(((BaseServerResponseException) e).getOperationOutcome()))
+        .contains(message));
+  }
+}

@@ -1,0 +1,97 @@
+package org.patientedu.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged application started as its own JVM, as a second node on another machine would be.
+ * Needs the jar built by {@code package} (failsafe runs after it), passed as {@code edu.app.jar}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ServerProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-jar", appJar().toString(), "--server.port=" + port));
+    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    return new ServerProcess(process, port, log);
+  }
+
+  /** Blocks until the node says it is ready to take traffic. */
+  public ServerProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Node exited during start-up; its log:\n" + Files.readString(log));
+      }
+      try {
+        HttpResponse<Void> response = http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notListeningYet) {
+        // keep waiting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Node not ready after " + timeout + "; its log:\n" + Files.readString(log));
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public String fhirBase() {
+    return baseUrl() + "/fhir";
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  private static Path appJar() {
+    String jar = System.getProperty("edu.app.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("The packaged jar (system property edu.app.jar) is missing: " + jar
+          + ". Run through ./mvnw verify, which packages before the integration tests.");
+    }
+    return Path.of(jar);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
