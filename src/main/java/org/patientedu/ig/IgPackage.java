@@ -1,0 +1,73 @@
+package org.patientedu.ig;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The FHIR package the build made ({@code classpath:ig/org.patientedu.fhir-<version>.tgz}, see
+ * pom.xml execution {@code ig-build}): what {@code /ig/package.tgz} serves, what the guide pages
+ * show and what profile validation loads. One file, so all three always agree.
+ */
+public final class IgPackage {
+
+  public static final String NAME = "org.patientedu.fhir";
+  static final String CLASSPATH_FOLDER = "ig/";
+
+  private final String classpathLocation;
+  private final byte[] bytes;
+  private final NpmPackage npm;
+
+  private IgPackage(String classpathLocation, byte[] bytes) throws IOException {
+    this.classpathLocation = classpathLocation;
+    this.bytes = bytes;
+    this.npm = NpmPackage.fromPackage(new ByteArrayInputStream(bytes));
+  }
+
+  /** @throws IllegalStateException when the build did not make the package (SUSHI not run) */
+  public static IgPackage fromClasspath() {
+    try {
+      Resource[] found = new PathMatchingResourcePatternResolver()
+          .getResources("classpath*:" + CLASSPATH_FOLDER + NAME + "-*.tgz");
+      if (found.length != 1) {
+        throw new IllegalStateException("Expected one " + CLASSPATH_FOLDER + NAME + "-<version>.tgz on the classpath, found "
+            + Arrays.toString(found) + ". It is made by ./mvnw process-classes (needs Node.js, see README).");
+      }
+      String location = CLASSPATH_FOLDER + found[0].getFilename();
+      try (var in = found[0].getInputStream()) {
+        return new IgPackage(location, in.readAllBytes());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the implementation guide package", e);
+    }
+  }
+
+  public String name() {
+    return npm.name();
+  }
+
+  public String version() {
+    return npm.version();
+  }
+
+  public String canonical() {
+    return npm.canonical();
+  }
+
+  /** Where the package sits on the classpath, e.g. {@code ig/org.patientedu.fhir-0.1.0.tgz}. */
+  public String classpathLocation() {
+    return classpathLocation;
+  }
+
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  NpmPackage npm() {
+    return npm;
+  }
+}

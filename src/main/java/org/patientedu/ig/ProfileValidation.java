@@ -1,0 +1,79 @@
+package org.patientedu.ig;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+/**
+ * An offline validator that knows this guide's profiles, extensions and terminology: the package
+ * the build made, FHIR R4 core, the code systems HAPI checks without a server (languages, MIME
+ * types, UCUM), in-memory expansion of our value sets, and snapshots (SUSHI writes differentials).
+ * SNOMED CT, LOINC and ICD-10-CM codes are checked against our value sets' enumerations only.
+ */
+public final class ProfileValidation {
+
+  public static final String LIBRARY_PROFILE =
+      "http://fhir.patientedu.org/StructureDefinition/patient-education-library";
+  public static final String DOCUMENT_REFERENCE_PROFILE =
+      "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference";
+  public static final String EDUCATION_GIVEN_PROFILE =
+      "http://fhir.patientedu.org/StructureDefinition/education-given-documentreference";
+  public static final List<String> PROFILES = List.of(LIBRARY_PROFILE, DOCUMENT_REFERENCE_PROFILE, EDUCATION_GIVEN_PROFILE);
+
+  private static final List<String> SUPPORT_FILES = List.of("CodeSystem-icd-10-cm-fragment.json");
+
+  private ProfileValidation() {
+  }
+
+  public static FhirValidator newValidator(FhirContext fhirContext, IgPackage igPackage) {
+    NpmPackageValidationSupport guide = new NpmPackageValidationSupport(fhirContext);
+    try {
+      guide.loadPackageFromClasspath("classpath:" + igPackage.classpathLocation());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load " + igPackage.classpathLocation(), e);
+    }
+    ValidationSupportChain chain = new ValidationSupportChain(
+        guide,
+        validationOnlySupport(fhirContext),
+        new DefaultProfileValidationSupport(fhirContext),
+        new CommonCodeSystemsTerminologyService(fhirContext),
+        new InMemoryTerminologyServerValidationSupport(fhirContext),
+        new SnapshotGeneratingValidationSupport(fhirContext));
+    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+    FhirValidator validator = fhirContext.newValidator();
+    validator.registerValidatorModule(instanceValidator);
+    return validator;
+  }
+
+  /**
+   * Definitions the validator needs that are not ours to publish, so they stay out of the package
+   * ({@code classpath:ig/support/}): an ICD-10-CM fragment with the codes our value set uses.
+   */
+  private static PrePopulatedValidationSupport validationOnlySupport(FhirContext fhirContext) {
+    PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(fhirContext);
+    IParser parser = fhirContext.newJsonParser();
+    for (String file : SUPPORT_FILES) {
+      try (InputStream in = ProfileValidation.class.getResourceAsStream("/ig/support/" + file)) {
+        if (in == null) {
+          throw new IllegalStateException("Missing classpath:ig/support/" + file);
+        }
+        support.addResource(parser.parseResource(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return support;
+  }
+}

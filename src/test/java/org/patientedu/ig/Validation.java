@@ -1,0 +1,44 @@
+package org.patientedu.ig;
+
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/** Test helpers: which profile a pack resource must meet, and the errors of a result as readable lines. */
+final class Validation {
+
+  private Validation() {
+  }
+
+  /** Library and DocumentReference against our profiles, whatever they claim; anything else against the base. */
+  static String profileFor(IBaseResource resource) {
+    return switch (resource.fhirType()) {
+      case "Library" -> ProfileValidation.LIBRARY_PROFILE;
+      case "DocumentReference" -> resource.getMeta().getProfile().stream()
+          .anyMatch(p -> ProfileValidation.EDUCATION_GIVEN_PROFILE.equals(p.getValue()))
+          ? ProfileValidation.EDUCATION_GIVEN_PROFILE : ProfileValidation.DOCUMENT_REFERENCE_PROFILE;
+      default -> null;
+    };
+  }
+
+  static ValidationOptions options(IBaseResource resource) {
+    ValidationOptions options = new ValidationOptions();
+    String profile = profileFor(resource);
+    return profile == null ? options : options.addProfile(profile);
+  }
+
+  static List<String> errors(ValidationResult result) {
+    return result.getMessages().stream()
+        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        .map(m -> m.getLocationString() + ": " + m.getMessage())
+        .toList();
+  }
+
+  static List<String> all(ValidationResult result) {
+    return result.getMessages().stream()
+        .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
+        .toList();
+  }
+}
