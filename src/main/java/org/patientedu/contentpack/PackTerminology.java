@@ -19,6 +19,11 @@ public final class PackTerminology {
     /** Same idea as reviewer-credentials, for authors ("Lisa Brookes Kift, MFT"). */
     public static final String EXT_AUTHOR_CREDENTIALS = CANONICAL_BASE + "/StructureDefinition/author-credentials";
 
+    /** Readability of the article text, computed at import (see readability.Readability). */
+    public static final String EXT_READING_GRADE_LEVEL = CANONICAL_BASE + "/StructureDefinition/reading-grade-level";
+    public static final String EXT_WORD_COUNT = CANONICAL_BASE + "/StructureDefinition/word-count";
+    public static final String EXT_READING_TIME_MINUTES = CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
+
     // --- Our own code systems -------------------------------------------------------------
     public static final String CLINICAL_CONTEXT_SYSTEM = CANONICAL_BASE + "/CodeSystem/clinical-context";
     public static final String DOCUMENT_CATEGORY_SYSTEM = CANONICAL_BASE + "/CodeSystem/document-category";

@@ -40,7 +40,10 @@ class JpaStoreConfiguration {
 
   @Bean
   FhirContext fhirContext() {
-    return FhirContext.forR4Cached();
+    FhirContext fhirContext = FhirContext.forR4();
+    // A Provenance names the exact version it speaks for; HAPI strips versions from references otherwise.
+    fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+    return fhirContext;
   }
 
   @Bean
