@@ -1,0 +1,115 @@
+package org.patientedu.handouts;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Library;
+import org.patientedu.contentpack.ClinicalContext;
+import org.springframework.stereotype.Service;
+
+/**
+ * The handouts as the FHIR store holds them: the same Library and Binary resources the FHIR API
+ * serves, read through HAPI's DAOs on every request (no second copy, no cache), so an edit made
+ * through the API shows on the next page load.
+ */
+@Service
+class HandoutCatalog {
+
+  /** FHIR ids: letters, digits, '-' and '.', at most 64. Anything else cannot be stored. */
+  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final Comparator<Handout> BY_TITLE = Comparator
+      .comparing((Handout h) -> h.title() == null ? "" : h.title(), String.CASE_INSENSITIVE_ORDER)
+      .thenComparing(h -> h.publisher() == null ? "" : h.publisher(), String.CASE_INSENSITIVE_ORDER);
+
+  private final DaoRegistry daoRegistry;
+
+  HandoutCatalog(DaoRegistry daoRegistry) {
+    this.daoRegistry = daoRegistry;
+  }
+
+  /**
+   * The handouts a nurse may hand out (not retired), filtered. Text goes to the FHIR {@code _content}
+   * search and the clinical context to the {@code context} search parameter; review state and
+   * language are read off each resource.
+   */
+  List<Handout> find(CatalogFilter filter) {
+    SearchParameterMap search = SearchParameterMap.newSynchronous();
+    search.add("status", new TokenOrListParam().add(new TokenParam("draft")).add(new TokenParam("active")));
+    if (filter.text() != null) {
+      search.add(Constants.PARAM_CONTENT, new StringParam(filter.text()));
+    }
+    if (filter.context() != null) {
+      TokenOrListParam codes = new TokenOrListParam();
+      for (ClinicalContext.Code code : filter.context().codes()) {
+        codes.add(new TokenParam(code.system(), code.code()));
+      }
+      search.add("context", codes);
+    }
+    IBundleProvider found = libraries().search(search, new SystemRequestDetails());
+    return found.getAllResources().stream()
+        .map(resource -> LibraryReader.read((Library) resource))
+        .filter(filter::accepts)
+        .sorted(BY_TITLE)
+        .toList();
+  }
+
+  /** Every language the catalog holds, for the language filter. */
+  List<String> languages() {
+    return find(CatalogFilter.ALL).stream()
+        .map(Handout::language)
+        .filter(language -> language != null)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** One handout by its Library id, retired ones included (a printed QR code must still resolve). */
+  Optional<Handout> get(String id) {
+    return readLibrary(id).map(LibraryReader::read);
+  }
+
+  /** The HTML rendition as stored (unsanitised), if the handout has one. */
+  Optional<String> renditionHtml(Handout handout) {
+    if (handout.htmlRendition() == null || !FHIR_ID.matcher(handout.htmlRendition()).matches()) {
+      return Optional.empty();
+    }
+    return read(Binary.class, handout.htmlRendition())
+        .map(binary -> new String(binary.getContent(), StandardCharsets.UTF_8));
+  }
+
+  private Optional<Library> readLibrary(String id) {
+    if (id == null || !FHIR_ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    return read(Library.class, id);
+  }
+
+  private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
+    IFhirResourceDao<T> dao = daoRegistry.getResourceDao(type);
+    try {
+      return Optional.of(dao.read(new IdType(type.getSimpleName(), id), new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException absent) {
+      return Optional.empty();
+    }
+  }
+
+  private IFhirResourceDao<Library> libraries() {
+    return daoRegistry.getResourceDao(Library.class);
+  }
+}

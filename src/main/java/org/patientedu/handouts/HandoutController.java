@@ -1,0 +1,72 @@
+package org.patientedu.handouts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** One handout: the web page at {@code /handouts/{id}} and its PDF at {@code /handouts/{id}.pdf}. */
+@Controller
+class HandoutController {
+
+  static final String TEMPLATE = "handouts/handout";
+
+  private final HandoutPages pages;
+  private final HandoutPdfRenderer pdfRenderer;
+
+  HandoutController(HandoutPages pages, HandoutPdfRenderer pdfRenderer) {
+    this.pages = pages;
+    this.pdfRenderer = pdfRenderer;
+  }
+
+  @GetMapping("/handouts/{id}")
+  String handout(
+      @PathVariable String id,
+      @RequestParam(name = "print", required = false) String print,
+      @RequestParam(name = "paper", required = false) String paper,
+      Locale locale,
+      HttpServletRequest request,
+      Model model) {
+    model.addAllAttributes(pages.model(id, PrintOptions.of(print, paper, locale), false, request));
+    return TEMPLATE;
+  }
+
+  @GetMapping("/handouts/{id}.pdf")
+  ResponseEntity<byte[]> pdf(
+      @PathVariable String id,
+      @RequestParam(name = "print", required = false) String print,
+      @RequestParam(name = "paper", required = false) String paper,
+      Locale locale,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    PrintOptions options = PrintOptions.of(print, paper, locale);
+    Map<String, Object> model = pages.model(id, options, true, request);
+    model.put("pdfCss", pdfRenderer.css(options));
+    byte[] pdf = pdfRenderer.render(TEMPLATE, model, locale, request, response);
+    String filename = id + (options.largePrint() ? "-large-print" : "") + ".pdf";
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+        .cacheControl(CacheControl.noCache())
+        .body(pdf);
+  }
+
+  @ExceptionHandler(HandoutNotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound() {
+    return "error/404";
+  }
+}

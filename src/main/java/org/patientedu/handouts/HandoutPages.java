@@ -1,0 +1,62 @@
+package org.patientedu.handouts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Everything the handout template needs, for the web page and the PDF alike, read fresh from the
+ * FHIR store on each request.
+ */
+@Component
+class HandoutPages {
+
+  private final HandoutCatalog catalog;
+  private final Clock clock;
+  private final String publicBaseUrl;
+
+  HandoutPages(
+      HandoutCatalog catalog,
+      Clock clock,
+      @Value("${edu.handouts.public-base-url:}") String publicBaseUrl) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl.endsWith("/")
+        ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+  }
+
+  /**
+   * The template variables for one handout.
+   *
+   * @throws HandoutNotFoundException when no Library has this id
+   */
+  Map<String, Object> model(String id, PrintOptions print, boolean pdf, HttpServletRequest request) {
+    Handout handout = catalog.get(id).orElseThrow(() -> new HandoutNotFoundException(id));
+    String article = ArticleSanitizer.sanitize(catalog.renditionHtml(handout).orElse(""));
+    String onlineUrl = onlineUrl(handout.id(), request);
+
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("h", handout);
+    model.put("article", article);
+    model.put("print", print);
+    model.put("links", HandoutLinks.of(handout.id(), print));
+    model.put("pdf", pdf);
+    model.put("onlineUrl", onlineUrl);
+    model.put("qr", pdf ? QrCodes.pngDataUri(onlineUrl) : QrCodes.svg(onlineUrl));
+    model.put("printedOn", StatedDate.of(LocalDate.now(clock)));
+    return model;
+  }
+
+  /** Where a patient finds this handout again: the configured public address, else this request's. */
+  private String onlineUrl(String id, HttpServletRequest request) {
+    String base = publicBaseUrl.isEmpty()
+        ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+        : publicBaseUrl;
+    return base + "/handouts/" + id;
+  }
+}

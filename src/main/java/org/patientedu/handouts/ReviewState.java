@@ -1,0 +1,45 @@
+package org.patientedu.handouts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The review state a handout shows, as the server stamped it (extension review-status). The
+ * pages never compute it: they read the code, and only a page with no review date at all and no
+ * stamp yet counts as never reviewed.
+ */
+public enum ReviewState {
+  CURRENT("current", false),
+  DUE_SOON("due-soon", false),
+  OVERDUE("overdue", true),
+  NEVER_REVIEWED("never-reviewed", true),
+  /** Reviewed once, but the server has not stamped a verdict yet. */
+  UNKNOWN("unknown", false);
+
+  private final String code;
+  private final boolean warning;
+
+  ReviewState(String code, boolean warning) {
+    this.code = code;
+    this.warning = warning;
+  }
+
+  /** The code in URLs and CSS classes, and the suffix of the message keys. */
+  public String code() {
+    return code;
+  }
+
+  /** Whether the handout must carry a prominent warning banner. */
+  public boolean warning() {
+    return warning;
+  }
+
+  static Optional<ReviewState> fromCode(String code) {
+    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+  }
+
+  /** The states a nurse can filter on (the ones the server stamps). */
+  static ReviewState[] filterable() {
+    return new ReviewState[] {CURRENT, DUE_SOON, OVERDUE, NEVER_REVIEWED};
+  }
+}
