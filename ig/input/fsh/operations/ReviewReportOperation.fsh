@@ -4,7 +4,7 @@ Title: "Review report"
 Usage: #definition
 * url = "http://fhir.patientedu.org/OperationDefinition/review-report"
 * name = "ReviewReport"
-* description = "The review state of every Library, for the editors' work list. Returns a Parameters resource with one entry per Library (its reference, title, review status, last review date and the date the next review is due), oldest review first."
+* description = "The editors' work list, computed as of today: how many Libraries are current, due soon, overdue or never reviewed under the review policy, and each overdue Library, oldest due date first. Returns a Parameters resource (GET /fhir/$review-report)."
 * status = #active
 * kind = #operation
 * code = #review-report
@@ -12,16 +12,19 @@ Usage: #definition
 * type = false
 * instance = false
 * affectsState = false
-* insert OperationParameter(status, in, 0, *, code, Only Libraries in these review states [current | due-soon | overdue | never-reviewed])
-* parameter[=].binding.strength = #required
-* parameter[=].binding.valueSet = Canonical(ReviewStatusVS)
-* parameter[+].name = #entry
+* insert OperationParameter(asOf, out, 1, 1, date, The day the report was computed for)
+* insert OperationParameter(intervalMonths, out, 1, 1, integer, Review interval of the policy in months)
+* insert OperationParameter(dueSoonDays, out, 1, 1, integer, Days before the due date a Library counts as due soon)
+* insert OperationParameter(current, out, 1, 1, integer, Number of Libraries whose review is current)
+* insert OperationParameter(due-soon, out, 1, 1, integer, Number of Libraries whose review is due soon)
+* insert OperationParameter(overdue, out, 1, 1, integer, Number of Libraries whose review is overdue)
+* insert OperationParameter(never-reviewed, out, 1, 1, integer, Number of Libraries never reviewed)
+* parameter[+].name = #overdueItem
 * parameter[=].use = #out
 * parameter[=].min = 0
 * parameter[=].max = "*"
-* parameter[=].documentation = "One Library"
-* insert OperationPart(library, 1, Reference, The Library)
-* insert OperationPart(title, 0, string, Its title)
-* insert OperationPart(reviewStatus, 1, code, current | due-soon | overdue | never-reviewed)
-* insert OperationPart(lastReviewDate, 0, date, When it was last reviewed)
-* insert OperationPart(nextReviewDue, 0, date, When the next review is due)
+* parameter[=].documentation = "One overdue Library; oldest due date first"
+* insert OperationPart(library, 1, Reference, The Library with its title as display)
+* insert OperationPart(lastReviewDate, 1, date, When it was last reviewed)
+* insert OperationPart(dueDate, 1, date, When the next review was due)
+* insert OperationPart(daysOverdue, 1, integer, Days since the due date)

@@ -11,6 +11,8 @@ Description: "The printable handout of one patient-education page as a document:
     ReadingGradeLevel named readingGradeLevel 0..1 MS and
     WordCount named wordCount 0..1 MS and
     ReadingTimeMinutes named readingTimeMinutes 0..1 MS
+* identifier MS
+* identifier ^comment = "Business identifier: system http://fhir.patientedu.org/DocumentReference, value the page id. FHIR package installers (HAPI's) match a DocumentReference by identifier, having no canonical URL."
 * status MS
 * docStatus MS
 * docStatus ^comment = "final when the source states a review; preliminary when it states none."

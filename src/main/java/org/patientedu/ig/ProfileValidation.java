@@ -59,15 +59,15 @@ public final class ProfileValidation {
 
   /**
    * Definitions the validator needs that are not ours to publish, so they stay out of the package
-   * ({@code classpath:ig/support/}): an ICD-10-CM fragment with the codes our value set uses.
+   * ({@code classpath:ig/validation-support/}, copied there from {@code ig/validation-support/} by the build): an ICD-10-CM fragment with the codes our value set uses.
    */
   private static PrePopulatedValidationSupport validationOnlySupport(FhirContext fhirContext) {
     PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(fhirContext);
     IParser parser = fhirContext.newJsonParser();
     for (String file : SUPPORT_FILES) {
-      try (InputStream in = ProfileValidation.class.getResourceAsStream("/ig/support/" + file)) {
+      try (InputStream in = ProfileValidation.class.getResourceAsStream("/ig/validation-support/" + file)) {
         if (in == null) {
-          throw new IllegalStateException("Missing classpath:ig/support/" + file);
+          throw new IllegalStateException("Missing classpath:ig/validation-support/" + file);
         }
         support.addResource(parser.parseResource(in));
       } catch (IOException e) {

@@ -43,7 +43,22 @@ public final class IgBuildTool {
         "node", ig.resolve("node_modules/fsh-sushi/dist/app.js").toString(), "build", ig.toString(),
         "--out", sushiOut.toString());
     new IgPackager().build(sushiOut.resolve("fsh-generated/resources"), ig, pack, work.resolve("package-tree"), tgz);
+    copyValidationSupport(ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
     System.out.println("[ig] package written: " + tgz);
+  }
+
+  /**
+   * Definitions the validator needs that are not ours to publish (so never in the package) go
+   * beside it on the classpath: {@code ig/validation-support/}.
+   */
+  private static void copyValidationSupport(Path from, Path to) throws IOException {
+    PackageFiles.deleteTree(to);
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
   }
 
   /** npm ci, skipped when node_modules already matches package-lock.json (npm writes that copy last). */

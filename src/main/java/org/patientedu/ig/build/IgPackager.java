@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionResourceComponent;
 import org.hl7.fhir.r4.model.Reference;
@@ -22,8 +23,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Makes the FHIR NPM package from SUSHI's output: definitions in {@code package/}, examples in
  * {@code package/example/} (SUSHI's FSH examples and the content pack's Library and
- * DocumentReference files as they are, since the server serves exactly those), the narrative
- * pages in {@code package/other/}, a {@code package.json} and an {@code .index.json} per folder.
+ * DocumentReference files as they are, since the server serves exactly those; these also in
+ * {@code package/} for HAPI's installer), the narrative pages in {@code package/other/}, a
+ * {@code package.json} and an {@code .index.json} per folder.
  */
 final class IgPackager {
 
@@ -31,6 +33,8 @@ final class IgPackager {
   private static final Map<String, String> PACK_EXAMPLES = Map.of(
       "Library.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-library",
       "DocumentReference.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference");
+
+  static final String DOCUMENT_IDENTIFIER_SYSTEM = "http://fhir.patientedu.org/DocumentReference";
 
   private final FhirContext fhir = FhirContext.forR4Cached();
   private final IParser parser = fhir.newJsonParser().setPrettyPrint(true);
@@ -77,9 +81,21 @@ final class IgPackager {
     }
     for (Path file : packExampleFiles(packDir)) {
       Resource resource = parse(file);
-      // copied byte for byte: the example is exactly the file the server loads and serves
+      // Copied byte for byte: exactly the file the server loads. In example/ for validators and IG
+      // tools, and in package/ too because HAPI's package installer reads only package/ (with
+      // installResourceTypes Library and DocumentReference, an empty server gets the five pages).
       Files.copy(file, examples.resolve(PackageFiles.fileName(resource)));
+      if (resource instanceof DocumentReference document && !document.hasIdentifier()) {
+        // HAPI's installer matches a resource without a canonical url by identifier (HAPI-1292
+        // otherwise). Until the importer writes one, the installable copy gets the business
+        // identifier the pack would use; the example/ copy stays exactly the served file.
+        document.addIdentifier().setSystem(DOCUMENT_IDENTIFIER_SYSTEM).setValue(document.getIdElement().getIdPart());
+        Files.writeString(pkg.resolve(PackageFiles.fileName(resource)), parser.encodeResourceToString(document));
+      } else {
+        Files.copy(file, pkg.resolve(PackageFiles.fileName(resource)));
+      }
       exampleResources.add(resource);
+      definitions.add(resource);
       guide.getDefinition().addResource()
           .setReference(new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
           .setName(resource.getNamedProperty("title") != null && resource.getNamedProperty("title").hasValues()
@@ -91,7 +107,7 @@ final class IgPackager {
     definitions.add(guide);
     PackageFiles.writeIndex(pkg, definitions);
     PackageFiles.writeIndex(examples, exampleResources);
-    copyPages(igDir.resolve("input/pagecontent"), Files.createDirectories(other.resolve("pages")));
+    copyPages(igDir.resolve("input/pagecontent"), other);
     PackageFiles.JSON.writeValue(pkg.resolve("package.json").toFile(), manifest(config));
     PackageFiles.writeTgz(workDir, tgz);
   }

@@ -1,0 +1,148 @@
+package org.patientedu.ig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.junit.jupiter.api.Test;
+import org.patientedu.testing.RunningServerTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
+
+/** The guide as the running server offers it: the package, the pages, the five pages served, write validation, versions. */
+class ImplementationGuideIT extends RunningServerTest {
+
+  static final List<String> PAGES = List.of(
+      "oxytocin-healthwise", "oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+
+  @Autowired
+  FhirValidator profileValidator;
+
+  @Autowired
+  IgPackage igPackage;
+
+  @Autowired
+  BuildProperties buildProperties;
+
+  @Test
+  void servesThePackageTheBuildMade() throws Exception {
+    HttpResponse<byte[]> latest = getBytes("/ig/package.tgz");
+    assertThat(latest.statusCode()).isEqualTo(200);
+    assertThat(latest.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/gzip"));
+    assertThat(latest.body()).isEqualTo(igPackage.bytes());
+
+    NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(latest.body()));
+    assertThat(npm.name()).isEqualTo("org.patientedu.fhir");
+    assertThat(npm.canonical()).isEqualTo("http://fhir.patientedu.org");
+    assertThat(npm.fhirVersion()).isEqualTo("4.0.1");
+    assertThat(npm.getFolders().get("example").listFiles()).contains("Library-oxytocin-healthwise.json");
+
+    assertThat(getBytes("/ig/" + npm.version() + "/package.tgz").body()).isEqualTo(latest.body());
+    assertThat(getBytes("/ig/9.9.9/package.tgz").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theGuidePageShowsProfilesCodesAndLinksToTheLiveExamples() {
+    HttpResponse<String> page = get("/ig/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Patient Education Library", "Patient Education DocumentReference", "Education Given DocumentReference")
+        .contains("Library.useContext:clinicalFocus", ">MS<")
+        .contains("O62.2", "413712001", "never-reviewed")
+        .contains("href=\"/fhir/Library/oxytocin-healthwise\"", "href=\"/fhir/DocumentReference/oxytocin-loveandlife\"")
+        .contains("Library/[id]/$review", "/$review-report");
+
+    HttpResponse<String> loading = get("/ig/pages/loading");
+    assertThat(loading.statusCode()).isEqualTo(200);
+    assertThat(loading.body()).contains("<h1>Loading the package into a HAPI FHIR server</h1>", "setInstallResourceTypes");
+    assertThat(get("/ig/pages/credits-mapping").body()).contains("<table>", "reviewer-specialty");
+    assertThat(get("/ig/pages/no-such-page").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void everyServedPageMeetsTheProfiles() {
+    for (String id : PAGES) {
+      for (String type : List.of("Library", "DocumentReference")) {
+        HttpResponse<String> response = get("/fhir/" + type + "/" + id);
+        assertThat(response.statusCode()).as(type + "/" + id).isEqualTo(200);
+        IBaseResource served = fhirContext().newJsonParser().parseResource(response.body());
+        ValidationResult result = profileValidator.validateWithResult(served, Validation.options(served));
+        assertThat(Validation.errors(result)).as("served " + type + "/" + id).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void writesThatClaimAProfileAndBreakItAreRefusedWith422() throws Exception {
+    Library library = fhirContext().newJsonParser().parseResource(Library.class,
+        Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
+    library.setId("ig-write-test");
+    library.setUrl("http://fhir.patientedu.org/Library/ig-write-test");
+    library.getMeta().addProfile(ProfileValidation.LIBRARY_PROFILE);
+    assertThat(put(library).statusCode()).isIn(200, 201);
+
+    library.getUseContext().clear();
+    HttpResponse<String> refused = put(library);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("OperationOutcome", "Library.useContext: minimum required = 1");
+
+    // No claim, no profile check: the server stores other kinds of Library too.
+    library.setMeta(null);
+    library.setId("ig-write-unclaimed");
+    library.setUrl("http://fhir.patientedu.org/Library/ig-write-unclaimed");
+    assertThat(put(library).statusCode()).isIn(200, 201);
+  }
+
+  @Test
+  void sushiConfigPackageCapabilityStatementAndApplicationAgreeOnTheVersion() throws Exception {
+    String pomVersion = firstMatch(Files.readString(Path.of("pom.xml")),
+        "</parent>.*?<version>([^<]+)</version>");
+    String sushiVersion = firstMatch(Files.readString(Path.of("ig/sushi-config.yaml")), "(?m)^version:\\s*(\\S+)");
+    Map<?, ?> packageJson = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+        igPackage.npm().load("package", "package.json"), Map.class);
+    CapabilityStatement metadata = anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
+
+    assertThat(sushiVersion).isEqualTo(pomVersion);
+    assertThat(packageJson.get("version")).isEqualTo(pomVersion);
+    assertThat(buildProperties.getVersion()).isEqualTo(pomVersion);
+    assertThat(metadata.getSoftware().getVersion()).isEqualTo(pomVersion);
+    assertThat(metadata.getImplementationGuide()).extracting(c -> c.getValue())
+        .contains("http://fhir.patientedu.org/ImplementationGuide/org.patientedu.fhir|" + pomVersion);
+    assertThat(metadata.getRest().get(0).getResource()).filteredOn(r -> r.getType().equals("Library"))
+        .singleElement().satisfies(r -> assertThat(r.getSupportedProfile()).extracting(c -> c.getValue())
+            .contains(ProfileValidation.LIBRARY_PROFILE));
+  }
+
+  private HttpResponse<String> put(Library library) {
+    String body = fhirContext().newJsonParser().encodeResourceToString(library);
+    return send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + library.getIdElement().getIdPart()))
+        .header("Content-Type", "application/fhir+json")
+        .header("Authorization", "Bearer " + EDITOR_TOKEN)
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String firstMatch(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
+    assertThat(matcher.find()).as(regex).isTrue();
+    return matcher.group(1).strip();
+  }
+}
