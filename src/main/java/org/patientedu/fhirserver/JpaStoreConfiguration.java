@@ -39,14 +39,6 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 class JpaStoreConfiguration {
 
   @Bean
-  FhirContext fhirContext() {
-    FhirContext fhirContext = FhirContext.forR4();
-    // A Provenance names the exact version it speaks for; HAPI strips versions from references otherwise.
-    fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
-    return fhirContext;
-  }
-
-  @Bean
   JpaStorageSettings storageSettings() {
     JpaStorageSettings settings = new JpaStorageSettings();
     // _content and _text searches, indexed by Hibernate Search in the data directory.
@@ -57,6 +49,8 @@ class JpaStoreConfiguration {
     settings.setAutoCreatePlaceholderReferenceTargets(false);
     settings.setAllowExternalReferences(true);
     settings.setExpungeEnabled(false);
+    // A Provenance speaks for the exact versions a review or approval produced.
+    settings.setAutoVersionReferenceAtPaths("Provenance.target");
     return settings;
   }
 

@@ -39,8 +39,11 @@ class RestfulServerConfiguration {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       ObjectProvider<FhirServerPlugin> plugins) {
-    // Unknown elements in a request body are an error the sender must hear about, not a silent drop.
+    // HAPI's own FhirContext (the JPA store's), tuned once here:
+    // unknown elements in a request body are an error the sender must hear about, not a silent drop;
     fhirContext.setParserErrorHandler(new StrictErrorHandler());
+    // a Provenance names the exact versions it speaks for (HAPI strips versions from references otherwise).
+    fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
 
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Patient education content module");
@@ -62,6 +65,7 @@ class RestfulServerConfiguration {
 
     server.registerInterceptor(new EditorAuthorizationInterceptor(properties.editorToken()));
     server.registerInterceptor(new CapabilityStatementCustomizer(properties.writesEnabled()));
+    server.registerInterceptor(new ContentSearchOverNarrativeInterceptor());
     // Features (content pack, review lifecycle, ...) add their providers and interceptors here.
     plugins.orderedStream().forEach(plugin -> plugin.configure(server));
     return server;

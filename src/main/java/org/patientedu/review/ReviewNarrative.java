@@ -2,9 +2,12 @@ package org.patientedu.review;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -12,7 +15,10 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
+import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.building.NarrativeBuilder;
 
 /**
  * The human-readable text of a Library or DocumentReference, rebuilt from its current fields every
@@ -35,6 +41,12 @@ final class ReviewNarrative {
       paragraph(html, "Author", names(library.getAuthor()));
       paragraph(html, "Medical review", library.hasReviewer() ? names(library.getReviewer()) : "None stated.");
       paragraph(html, "Publisher", library.getPublisher());
+      library.getRelatedArtifact().stream().filter(a -> a.getType() == RelatedArtifactType.DERIVEDFROM)
+          .forEach(a -> paragraph(html, "Adapted from", a.getDisplay()));
+      paragraph(html, "Clinical contexts", contextLabels(library.getUseContext().stream()
+          .map(u -> u.getValueCodeableConcept().getCodingFirstRep()).toList()));
+      library.getRelatedArtifact().stream().filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION)
+          .forEach(a -> paragraph(html, "Source", a.getUrl()));
     } else if (resource instanceof DocumentReference document) {
       paragraph(html, "Document", document.getDescription());
       paragraph(html, "Status", document.hasDocStatus() && document.getDocStatus() == DocumentReference.ReferredDocumentStatus.FINAL
@@ -44,12 +56,30 @@ final class ReviewNarrative {
       List<ContactDetail> reviewers = document.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER).stream()
           .map(e -> (ContactDetail) e.getValue()).toList();
       paragraph(html, "Medical review", reviewers.isEmpty() ? "None stated." : names(reviewers));
+      paragraph(html, "Clinical contexts", contextLabels(document.getContext().getEvent().stream()
+          .map(CodeableConcept::getCodingFirstRep).toList()));
     }
+    html.append(articleOf(resource));
     html.append("</div>");
     Narrative narrative = new Narrative();
     narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
     narrative.setDivAsString(html.toString());
     return narrative;
+  }
+
+  /** The article the importer put in the narrative, carried over unchanged ("" if none). */
+  static String articleOf(DomainResource resource) {
+    if (!resource.hasText() || resource.getText().getDiv().isEmpty()) {
+      return "";
+    }
+    String div = resource.getText().getDivAsString();
+    int marker = div.indexOf("class=\"" + NarrativeBuilder.ARTICLE_CLASS + "\"");
+    if (marker < 0) {
+      return "";
+    }
+    int start = div.lastIndexOf("<div", marker);
+    int end = div.lastIndexOf("</div>"); // the article is the last child of the narrative div
+    return start < 0 || end <= start ? "" : div.substring(start, end);
   }
 
   static String reviewSentence(ReviewAssessment assessment) {
@@ -75,6 +105,15 @@ final class ReviewNarrative {
       case RETIRED -> "Retired: no longer to be handed out.";
       default -> library.getStatus().getDisplay() + ".";
     };
+  }
+
+  /** "Labor and delivery, Lactation and breastfeeding" from the codes the resource carries. */
+  private static String contextLabels(List<Coding> codings) {
+    return Arrays.stream(ClinicalContext.values())
+        .filter(context -> context.codes().stream().anyMatch(code -> codings.stream()
+            .anyMatch(c -> code.system().equals(c.getSystem()) && code.code().equals(c.getCode()))))
+        .map(ClinicalContext::label)
+        .collect(Collectors.joining(", "));
   }
 
   private static void aiWarning(StringBuilder html, List<ContactDetail> authors) {
@@ -104,7 +143,7 @@ final class ReviewNarrative {
     }
     Extension specialty = person.getExtensionByUrl(PackTerminology.EXT_REVIEWER_SPECIALTY);
     if (specialty != null) {
-      text.append(" (").append(((org.hl7.fhir.r4.model.CodeableConcept) specialty.getValue()).getText()).append(")");
+      text.append(" (").append(((CodeableConcept) specialty.getValue()).getText()).append(")");
     }
     return text.toString();
   }

@@ -35,6 +35,13 @@ public final class HtmlRendition {
                 render(page, language).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The article's blocks alone, as narrative-safe XHTML (headings, paragraphs, lists). */
+    static String articleBlocks(List<Block> blocks) {
+        StringBuilder out = new StringBuilder();
+        appendBlocks(out, blocks, "");
+        return out.toString().replace("\n", "");
+    }
+
     private static void appendBlocks(StringBuilder out, List<Block> blocks, String indent) {
         for (Block block : blocks) {
             switch (block.kind()) {

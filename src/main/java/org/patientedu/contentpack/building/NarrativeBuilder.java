@@ -9,10 +9,14 @@ import org.patientedu.contentpack.importer.Credits;
 import org.patientedu.contentpack.importer.ParsedPage;
 
 /**
- * The human-readable summary inside each resource. It leads with the review state in plain words
- * ("Not medically reviewed", "Written by an AI tool (ChatGPT); not medically reviewed").
+ * The human-readable summary inside each resource, then the article. It leads with the review
+ * state in plain words ("Not medically reviewed", "Written by an AI tool (ChatGPT); not medically
+ * reviewed").
  */
-final class NarrativeBuilder {
+public final class NarrativeBuilder {
+
+    /** Marks the article inside the narrative: the part nobody but the importer writes. */
+    public static final String ARTICLE_CLASS = "article";
 
     private NarrativeBuilder() {
     }
@@ -59,6 +63,10 @@ final class NarrativeBuilder {
             div.append("<p><b>").append(HtmlRendition.escape(row[0])).append(":</b> ")
                     .append(HtmlRendition.escape(row[1])).append("</p>");
         }
+        // The article itself, so the resource reads on its own in any FHIR viewer and full-text
+        // search (_content) finds its words. Kept as is when the review stamp rebuilds the rest.
+        div.append("<div class=\"").append(ARTICLE_CLASS).append("\">")
+                .append(HtmlRendition.articleBlocks(page.article())).append("</div>");
         div.append("</div>");
         Narrative narrative = new Narrative();
         narrative.setStatus(Narrative.NarrativeStatus.GENERATED);

@@ -2,18 +2,17 @@ package org.patientedu.contentpack.loading;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -110,24 +109,29 @@ class ContentPackLoader implements ApplicationRunner {
     return summary;
   }
 
-  /** Whether this file (by content hash) was ever stored, as any version of its resource. */
+  /**
+   * Whether this file (by content hash) was ever stored, as any version of its resource. Reads
+   * versions one by one (newest first; there are few) rather than a history search, which HAPI
+   * would cache and hand back stale to the next history request.
+   */
   private LoadedState loadedState(PackFile file) {
     IdType id = new IdType(file.typeAndId());
-    IBundleProvider history;
+    IFhirResourceDao<?> dao = daoRegistry.getResourceDao(id.getResourceType());
+    Resource current;
     try {
-      history = daoRegistry.getResourceDao(id.getResourceType())
-          .history(id, null, null, null, new SystemRequestDetails());
+      current = (Resource) dao.read(id, new SystemRequestDetails());
     } catch (ResourceNotFoundException | ResourceGoneException notThereYet) {
       return LoadedState.NEW;
     }
-    List<IBaseResource> versions = history.getResources(0, history.sizeOrThrowNpe());
-    if (versions.isEmpty()) {
-      return LoadedState.NEW;
+    for (long version = current.getIdElement().getVersionIdPartAsLong(); version >= 1; version--) {
+      Resource stored = version == current.getIdElement().getVersionIdPartAsLong() ? current
+          : (Resource) dao.read(id.withVersion(Long.toString(version)), new SystemRequestDetails());
+      String source = stored.getMeta().getSource();
+      if (source != null && source.startsWith(file.sourceUri())) {
+        return LoadedState.ALREADY_LOADED;
+      }
     }
-    boolean loadedBefore = versions.stream()
-        .map(v -> ((Resource) v).getMeta().getSource())
-        .anyMatch(source -> source != null && source.startsWith(file.sourceUri()));
-    return loadedBefore ? LoadedState.ALREADY_LOADED : LoadedState.CHANGED;
+    return LoadedState.CHANGED;
   }
 
   private static void sleepQuietly(long millis) {

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerInstance;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,6 +38,8 @@ class ContentPackReloadIT {
 
     try (ServerInstance server = start()) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
+      server.editorClient().create().resource(new org.hl7.fhir.r4.model.Basic()).execute();
+      assertThat(output).as("the editor token is never logged").doesNotContain(RunningServerTest.EDITOR_TOKEN);
       assertThat(output).contains("Database in use: H2")
           .contains("Content pack loaded from").contains("{Library=2} (created 2, updated 0, unchanged 0)");
     }
