@@ -1,6 +1,7 @@
 package org.patientedu.ig;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,13 +71,14 @@ public final class IgGuide {
     this.title = npm.title();
     this.canonical = npm.canonical();
     List<Resource> definitions = read(npm.getFolders().get("package"), parser);
+    DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(fhirContext);
     Map<String, CodeSystem> codeSystemsByUrl = definitions.stream()
         .filter(CodeSystem.class::isInstance).map(CodeSystem.class::cast)
         .collect(Collectors.toMap(CodeSystem::getUrl, cs -> cs));
     for (Resource resource : definitions) {
       if (resource instanceof StructureDefinition sd) {
-        Profile profile = new Profile(sd.getId().replaceFirst("^StructureDefinition/", ""), sd.getTitle(),
-            sd.getUrl(), sd.getType(), sd.getDescription(), elements(sd));
+        Profile profile = new Profile(sd.getIdPart(), sd.getTitle(),
+            sd.getUrl(), sd.getType(), sd.getDescription(), elements(sd, core));
         ("Extension".equals(sd.getType()) ? extensions : profiles).add(profile);
       } else if (resource instanceof ValueSet vs) {
         valueSets.add(new Terminology(vs.getIdPart(), vs.getTitle(), vs.getUrl(), vs.getDescription(),
@@ -101,13 +103,16 @@ public final class IgGuide {
         pages.put(file.substring(0, file.length() - 3), text(other, file));
       }
     }
-    profiles.sort(Comparator.comparing(Profile::title));
+    // catalog Library first, then its document, then the patient-specific record
+    List<String> order = List.of("patient-education-library", "patient-education-documentreference",
+        "education-given-documentreference");
+    profiles.sort(Comparator.comparing((Profile p) -> order.indexOf(p.id()) < 0 ? order.size() : order.indexOf(p.id())));
     extensions.sort(Comparator.comparing(Profile::title));
     examples.sort(Comparator.comparing(Example::type).reversed().thenComparing(Example::id));
   }
 
   /** Differential elements a reader must know: constrained cardinality, must-support, fixed values, bindings, types. */
-  private static List<Element> elements(StructureDefinition sd) {
+  private static List<Element> elements(StructureDefinition sd, DefaultProfileValidationSupport core) {
     List<Element> elements = new ArrayList<>();
     for (ElementDefinition element : sd.getDifferential().getElement()) {
       if (!element.hasMin() && !element.hasMax() && !element.getMustSupport() && !element.hasPattern()
@@ -119,10 +124,47 @@ public final class IgGuide {
         continue;
       }
       String cardinality = element.hasMin() || element.hasMax()
-          ? (element.hasMin() ? element.getMin() : "") + ".." + (element.hasMax() ? element.getMax() : "") : "";
+          ? (element.hasMin() ? String.valueOf(element.getMin()) : "0") + ".."
+              + (element.hasMax() ? element.getMax() : baseMax(core, element.getPath()))
+          : "";
       elements.add(new Element(path, cardinality, element.getMustSupport(), note(element)));
     }
     return elements;
+  }
+
+  /**
+   * SUSHI's differential often states only the new minimum; the maximum is the base definition's,
+   * found in the resource or, one level down, in the data type (Attachment.url for content.url).
+   */
+  private static String baseMax(DefaultProfileValidationSupport core, String path) {
+    String[] parts = path.split("\\.");
+    StructureDefinition base = coreDefinition(core, parts[0]);
+    for (int split = parts.length; split >= 1 && base != null; split--) {
+      String prefix = String.join(".", java.util.Arrays.copyOfRange(parts, 0, split));
+      Optional<ElementDefinition> found = base.getSnapshot().getElement().stream()
+          .filter(e -> e.getPath().equals(prefix)).findFirst();
+      if (found.isEmpty()) {
+        continue;
+      }
+      if (split == parts.length) {
+        return found.get().getMax();
+      }
+      if (found.get().getType().size() == 1) {
+        String type = found.get().getType().get(0).getCode();
+        String rest = type + "." + String.join(".", java.util.Arrays.copyOfRange(parts, split, parts.length));
+        StructureDefinition datatype = coreDefinition(core, type);
+        if (datatype != null) {
+          return datatype.getSnapshot().getElement().stream().filter(e -> e.getPath().equals(rest))
+              .map(ElementDefinition::getMax).findFirst().orElse("*");
+        }
+      }
+      break;
+    }
+    return "*";
+  }
+
+  private static StructureDefinition coreDefinition(DefaultProfileValidationSupport core, String type) {
+    return (StructureDefinition) core.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
   }
 
   private static String note(ElementDefinition element) {

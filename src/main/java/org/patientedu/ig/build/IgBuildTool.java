@@ -3,8 +3,10 @@ package org.patientedu.ig.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Builds the implementation guide inside the Maven build (pom.xml, exec-maven-plugin execution
@@ -33,6 +35,10 @@ public final class IgBuildTool {
     Path work = Path.of(args[2]).toAbsolutePath();
     Path tgz = Path.of(args[3]).toAbsolutePath();
 
+    if (upToDate(tgz, ig, pack)) {
+      System.out.println("[ig] package up to date: " + tgz);
+      return;
+    }
     requireNode();
     Path home = work.resolve("fhir-home");
     CorePackageBuilder.build(home.resolve(".fhir").resolve("packages"));
@@ -45,6 +51,44 @@ public final class IgBuildTool {
     new IgPackager().build(sushiOut.resolve("fsh-generated/resources"), ig, pack, work.resolve("package-tree"), tgz);
     copyValidationSupport(ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
     System.out.println("[ig] package written: " + tgz);
+  }
+
+  /**
+   * Skips SUSHI (about 20 s) when nothing in ig/, the content pack or this tool changed since the
+   * package was made.
+   */
+  private static boolean upToDate(Path tgz, Path ig, Path pack) throws IOException {
+    if (!Files.exists(tgz) || !Files.exists(tgz.getParent().resolve("validation-support"))) {
+      return false;
+    }
+    FileTime made = Files.getLastModifiedTime(tgz);
+    Path tool;
+    try {
+      tool = Path.of(IgBuildTool.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .resolve(IgBuildTool.class.getPackageName().replace('.', '/'));
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return false;
+    }
+    if (!Files.isDirectory(tool)) {
+      return false;
+    }
+    for (Path root : List.of(ig, pack, tool)) {
+      try (Stream<Path> files = Files.walk(root)) {
+        boolean changed = files
+            .filter(f -> !f.startsWith(ig.resolve("node_modules")) && Files.isRegularFile(f))
+            .anyMatch(f -> {
+              try {
+                return Files.getLastModifiedTime(f).compareTo(made) > 0;
+              } catch (IOException e) {
+                return true;
+              }
+            });
+        if (changed) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
