@@ -59,7 +59,8 @@ Description: "An active Library states when it was last reviewed."
 Expression: "status = 'active' implies lastReviewDate.exists()"
 Severity: #error
 
+// A warning, not an error: an integrator's server may store a copy under its own id.
 Invariant: pel-2
-Description: "The canonical URL ends with the resource id (http://fhir.patientedu.org/Library/<id>)."
+Description: "On the publishing server the canonical URL ends with the resource id (http://fhir.patientedu.org/Library/<id>)."
 Expression: "id.exists() implies url.endsWith('/Library/' + id)"
-Severity: #error
+Severity: #warning
