@@ -20,15 +20,17 @@ class ContentSearchOverNarrativeInterceptor {
 
   private static final Set<String> CONTENT_TYPES = Set.of("Library", "DocumentReference");
 
-  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-  public void searchNarrative(RequestDetails request) {
+  /** Before HAPI picks the search method and binds its parameters. */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public boolean searchNarrative(RequestDetails request) {
+    String type = request.getResourceName();
     Map<String, String[]> parameters = request.getParameters();
-    if (!CONTENT_TYPES.contains(request.getResourceName()) || !parameters.containsKey(Constants.PARAM_CONTENT)
-        || parameters.containsKey(Constants.PARAM_TEXT)) {
-      return;
+    if (type != null && CONTENT_TYPES.contains(type) && parameters.containsKey(Constants.PARAM_CONTENT)
+        && !parameters.containsKey(Constants.PARAM_TEXT)) {
+      Map<String, String[]> rewritten = new HashMap<>(parameters);
+      rewritten.put(Constants.PARAM_TEXT, rewritten.remove(Constants.PARAM_CONTENT));
+      request.setParameters(rewritten);
     }
-    Map<String, String[]> rewritten = new HashMap<>(parameters);
-    rewritten.put(Constants.PARAM_TEXT, rewritten.remove(Constants.PARAM_CONTENT));
-    request.setParameters(rewritten);
+    return true;
   }
 }
