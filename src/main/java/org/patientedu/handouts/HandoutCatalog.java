@@ -13,7 +13,9 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -44,15 +46,33 @@ class HandoutCatalog {
   }
 
   /**
-   * The handouts a nurse may hand out (not retired), filtered. Text goes to the FHIR {@code _content}
-   * search and the clinical context to the {@code context} search parameter; review state and
-   * language are read off each resource.
+   * The handouts a nurse may hand out (not retired), filtered. Text goes to the FHIR full-text
+   * searches ({@code _content} and {@code _text}), the clinical context to the {@code context}
+   * search parameter; review state and language are read off each resource.
    */
   List<Handout> find(CatalogFilter filter) {
+    Map<String, Library> found = new LinkedHashMap<>();
+    if (filter.text() == null) {
+      search(filter, null).forEach(library -> found.put(library.getIdElement().getIdPart(), library));
+    } else {
+      // The words of a page live in its narrative (_text), its names and titles in string
+      // elements (_content): the catalog searches both, as the FHIR API's _content does.
+      for (String parameter : List.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT)) {
+        search(filter, parameter).forEach(library -> found.putIfAbsent(library.getIdElement().getIdPart(), library));
+      }
+    }
+    return found.values().stream()
+        .map(LibraryReader::read)
+        .filter(filter::accepts)
+        .sorted(BY_TITLE)
+        .toList();
+  }
+
+  private List<Library> search(CatalogFilter filter, String textParameter) {
     SearchParameterMap search = SearchParameterMap.newSynchronous();
     search.add("status", new TokenOrListParam().add(new TokenParam("draft")).add(new TokenParam("active")));
-    if (filter.text() != null) {
-      search.add(Constants.PARAM_CONTENT, new StringParam(filter.text()));
+    if (textParameter != null) {
+      search.add(textParameter, new StringParam(filter.text()));
     }
     if (filter.context() != null) {
       TokenOrListParam codes = new TokenOrListParam();
@@ -62,11 +82,7 @@ class HandoutCatalog {
       search.add("context", codes);
     }
     IBundleProvider found = libraries().search(search, new SystemRequestDetails());
-    return found.getAllResources().stream()
-        .map(resource -> LibraryReader.read((Library) resource))
-        .filter(filter::accepts)
-        .sorted(BY_TITLE)
-        .toList();
+    return found.getAllResources().stream().map(Library.class::cast).toList();
   }
 
   /** Every language the catalog holds, for the language filter. */

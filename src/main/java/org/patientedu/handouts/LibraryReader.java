@@ -90,12 +90,24 @@ final class LibraryReader {
     return new Person(detail.getName(), credentials, specialty, aiTool);
   }
 
+  /** The source page, only as an http(s) address: anything else must never become a link. */
   private static String sourceUrl(Library library) {
     return library.getRelatedArtifact().stream()
         .filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION && a.hasUrl())
         .map(RelatedArtifact::getUrl)
+        .filter(LibraryReader::isWebAddress)
         .findFirst()
         .orElse(null);
+  }
+
+  static boolean isWebAddress(String url) {
+    try {
+      java.net.URI uri = new java.net.URI(url.strip());
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (java.net.URISyntaxException notAUrl) {
+      return false;
+    }
   }
 
   private static List<String> artifacts(Library library, RelatedArtifactType type) {

@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.RelatedArtifact;
+import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -68,6 +70,7 @@ class HandoutPagesIT extends RunningServerTest {
   void catalogSearchesTheFullText() {
     assertThat(packIds(page("/?q=Healthwise"))).containsExactly("oxytocin-healthwise");
     assertThat(packIds(page("/?q=Butler"))).containsExactly("oxytocin-noigroup");
+    assertThat(packIds(page("/?q=prolactin"))).containsExactly("oxytocin-goaskalice");
     assertThat(packIds(page("/?q=Romito"))).containsExactly("oxytocin-healthwise");
     assertThat(packIds(page("/?q=ChatGPT&context=lactation"))).containsExactly("oxytocin-perexp");
     assertThat(packIds(page("/?q=zzzqqqxxx"))).isEmpty();
@@ -186,8 +189,14 @@ class HandoutPagesIT extends RunningServerTest {
 
   @Test
   void hostileHtmlStoredThroughTheApiIsRenderedHarmless() {
-    storeHandout(editorClient(), "handouts-it-hostile", "Hostile <b>title</b> <script>alert(1)</script>",
+    IGenericClient editor = editorClient();
+    storeHandout(editor, "handouts-it-hostile", "Hostile <b>title</b> <script>alert(1)</script>",
         ArticleSanitizerTest.HOSTILE);
+    Library library = editor.read().resource(Library.class).withId("handouts-it-hostile").execute();
+    library.setPublisher("<img src=x onerror=alert(1)>");
+    library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION)
+        .setUrl("javascript:alert(document.cookie)"));
+    editor.update().resource(library).execute();
     HttpResponse<String> response = get("/handouts/handouts-it-hostile");
     assertThat(response.statusCode()).isEqualTo(200);
     Document page = Jsoup.parse(response.body());
@@ -200,6 +209,8 @@ class HandoutPagesIT extends RunningServerTest {
       assertThat(attribute.getValue().toLowerCase()).doesNotContain("javascript:");
     }));
     assertThat(page.select(".handout__body p").eachText()).contains("Safe text stays.");
+    assertThat(page.select(".handout__publisher").text()).isEqualTo("<img src=x onerror=alert(1)>");
+    assertThat(page.select("#credits-source a")).isEmpty();
   }
 
   /** Stores (or replaces) a Library and its HTML rendition through the FHIR API, as an editor would. */

@@ -95,6 +95,17 @@ class LibraryReaderTest {
   }
 
   @Test
+  void aSourceAddressThatIsNotAWebPageIsNeverALink() {
+    for (String hostile : new String[] {"javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example/x",
+        "vbscript:x", "not a url"}) {
+      Library library = reviewedLibrary();
+      library.getRelatedArtifact().clear();
+      library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION).setUrl(hostile));
+      assertThat(LibraryReader.read(library).sourceUrl()).as(hostile).isNull();
+    }
+  }
+
+  @Test
   void mapsUseContextCodesToClinicalContexts() {
     Handout handout = LibraryReader.read(reviewedLibrary());
     assertThat(handout.contexts()).containsExactly(ClinicalContext.LABOR_DELIVERY, ClinicalContext.LACTATION);
