@@ -6,6 +6,6 @@ Description: "Where a piece of content stands in its review cycle."
 * ^caseSensitive = true
 * ^content = #complete
 * #current "Current" "Reviewed, and the next review is not yet due."
-* #due-soon "Due soon" "Reviewed, and the next review falls due within the warning period."
-* #overdue "Overdue" "The next review date has passed without a new review."
-* #never-reviewed "Never reviewed" "The source states no review."
+* #due-soon "Due for review soon" "Reviewed, and the next review falls due within the warning period."
+* #overdue "Overdue for review" "The next review date has passed without a new review."
+* #never-reviewed "Never medically reviewed" "The source states no review."
