@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
 import org.patientedu.testing.RunningServerTest;
@@ -105,6 +107,23 @@ class ImplementationGuideIT extends RunningServerTest {
     library.setId("ig-write-unclaimed");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-unclaimed");
     assertThat(put(library).statusCode()).isIn(200, 201);
+  }
+
+  @Test
+  void theReviewReportAnswersWithTheParametersItsDefinitionNames() throws Exception {
+    OperationDefinition definition = fhirContext().newJsonParser().parseResource(OperationDefinition.class,
+        new String(igPackage.npm().getFolders().get("package").fetchFile("OperationDefinition-review-report.json"),
+            java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, List<String>> defined = new java.util.HashMap<>();
+    definition.getParameter().forEach(p -> defined.put(p.getName(), p.getPart().stream().map(x -> x.getName()).toList()));
+
+    Parameters report = anonymousClient().operation().onServer().named("$review-report")
+        .withNoParameters(Parameters.class).useHttpGet().execute();
+    assertThat(report.getParameter()).isNotEmpty();
+    for (var parameter : report.getParameter()) {
+      assertThat(defined).as("out parameter " + parameter.getName()).containsKey(parameter.getName());
+      parameter.getPart().forEach(part -> assertThat(defined.get(parameter.getName())).contains(part.getName()));
+    }
   }
 
   @Test
