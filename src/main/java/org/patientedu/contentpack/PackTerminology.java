@@ -24,6 +24,9 @@ public final class PackTerminology {
     public static final String EXT_WORD_COUNT = CANONICAL_BASE + "/StructureDefinition/word-count";
     public static final String EXT_READING_TIME_MINUTES = CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
 
+    /** Business identifier of a pack DocumentReference (value: the page id), stable across servers. */
+    public static final String DOCUMENT_IDENTIFIER_SYSTEM = CANONICAL_BASE + "/DocumentReference";
+
     // --- Our own code systems -------------------------------------------------------------
     public static final String CLINICAL_CONTEXT_SYSTEM = CANONICAL_BASE + "/CodeSystem/clinical-context";
     public static final String DOCUMENT_CATEGORY_SYSTEM = CANONICAL_BASE + "/CodeSystem/document-category";

@@ -36,6 +36,8 @@ public final class DocumentReferenceBuilder {
             doc.addExtension(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, new DateType(c.lastReviewed().toFhirDate()));
         }
         c.reviewers().forEach(r -> doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, FhirElements.reviewer(r)));
+        // Stable across servers, so an integrator's package installer can match the document.
+        doc.addIdentifier().setSystem(PackTerminology.DOCUMENT_IDENTIFIER_SYSTEM).setValue(settings.id());
         doc.setStatus(DocumentReferenceStatus.CURRENT);
         doc.setDocStatus(review.reviewed() ? DocumentReference.ReferredDocumentStatus.FINAL
                 : DocumentReference.ReferredDocumentStatus.PRELIMINARY);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CanonicalType;
-import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionResourceComponent;
 import org.hl7.fhir.r4.model.Reference;
@@ -34,7 +33,6 @@ final class IgPackager {
       "Library.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-library",
       "DocumentReference.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference");
 
-  static final String DOCUMENT_IDENTIFIER_SYSTEM = "http://fhir.patientedu.org/DocumentReference";
 
   private final FhirContext fhir = FhirContext.forR4Cached();
   private final IParser parser = fhir.newJsonParser().setPrettyPrint(true);
@@ -85,15 +83,9 @@ final class IgPackager {
       // tools, and in package/ too because HAPI's package installer reads only package/ (with
       // installResourceTypes Library and DocumentReference, an empty server gets the five pages).
       Files.copy(file, examples.resolve(PackageFiles.fileName(resource)));
-      if (resource instanceof DocumentReference document && !document.hasIdentifier()) {
-        // HAPI's installer matches a resource without a canonical url by identifier (HAPI-1292
-        // otherwise). Until the importer writes one, the installable copy gets the business
-        // identifier the pack would use; the example/ copy stays exactly the served file.
-        document.addIdentifier().setSystem(DOCUMENT_IDENTIFIER_SYSTEM).setValue(document.getIdElement().getIdPart());
-        Files.writeString(pkg.resolve(PackageFiles.fileName(resource)), parser.encodeResourceToString(document));
-      } else {
-        Files.copy(file, pkg.resolve(PackageFiles.fileName(resource)));
-      }
+      // HAPI's installer matches a resource without a canonical url by identifier (HAPI-1292
+      // otherwise): the importer gives every DocumentReference one.
+      Files.copy(file, pkg.resolve(PackageFiles.fileName(resource)));
       exampleResources.add(resource);
       definitions.add(resource);
       guide.getDefinition().addResource()
