@@ -4,14 +4,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The handout pages' security headers, on every page Spring MVC serves (the FHIR servlet is apart). */
+/**
+ * The handout pages' security headers: the catalog, the handouts, their static files and the
+ * error pages. Not on {@code /fhir} (its own servlet), the actuator or other features' pages.
+ */
 @Configuration(proxyBeanMethods = false)
 class HandoutsWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new SecurityHeadersInterceptor())
-        .addPathPatterns("/**")
-        .excludePathPatterns("/fhir/**", "/actuator/**");
+        .addPathPatterns("/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**");
   }
 }

@@ -143,7 +143,7 @@ class HandoutPagesIT extends RunningServerTest {
 
   @Test
   void pagesCarryAContentSecurityPolicyButTheFhirApiDoesNot() {
-    for (String path : List.of("/", "/handouts/oxytocin-healthwise", "/handouts/no-such-handout")) {
+    for (String path : List.of("/", "/handouts/oxytocin-healthwise", "/handouts/no-such-handout", "/no/such/page")) {
       String policy = get(path).headers().firstValue("Content-Security-Policy").orElse("");
       assertThat(policy).as(path).contains("default-src 'none'").contains("script-src 'self'")
           .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
