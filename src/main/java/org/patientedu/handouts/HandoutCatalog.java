@@ -2,6 +2,7 @@ package org.patientedu.handouts;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.model.cross.IBasePersistedResource;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
@@ -11,12 +12,15 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
@@ -27,8 +31,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The handouts as the FHIR store holds them: the same Library and Binary resources the FHIR API
- * serves, read through HAPI's DAOs on every request (no second copy, no cache), so an edit made
- * through the API shows on the next page load.
+ * serves, read through HAPI's DAOs, so an edit made through the API shows on the next page load.
+ *
+ * <p>One handout page asks the store for the current version of its Library and Binary on every
+ * request; only when a version is new are the resources read in full, parsed and sanitised again.
+ * The small version-keyed memo is never a second source: a changed resource is a new version.
  */
 @Service
 class HandoutCatalog {
@@ -40,6 +47,11 @@ class HandoutCatalog {
       .thenComparing(h -> h.publisher() == null ? "" : h.publisher(), String.CASE_INSENSITIVE_ORDER);
 
   private final DaoRegistry daoRegistry;
+  /** Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary id. */
+  private final Cache<String, Versioned<Handout>> handouts = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Cache<String, Versioned<String>> articles = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  private record Versioned<V>(long version, V value) {}
 
   HandoutCatalog(DaoRegistry daoRegistry) {
     this.daoRegistry = daoRegistry;
@@ -97,30 +109,40 @@ class HandoutCatalog {
 
   /** One handout by its Library id, retired ones included (a printed QR code must still resolve). */
   Optional<Handout> get(String id) {
-    return readLibrary(id).map(LibraryReader::read);
+    return current(Library.class, id, handouts, LibraryReader::read);
   }
 
-  /** The HTML rendition as stored (unsanitised), if the handout has one. */
-  Optional<String> renditionHtml(Handout handout) {
-    if (handout.htmlRendition() == null || !FHIR_ID.matcher(handout.htmlRendition()).matches()) {
-      return Optional.empty();
-    }
-    return read(Binary.class, handout.htmlRendition())
-        .map(binary -> new String(binary.getContent(), StandardCharsets.UTF_8));
+  /** The article of the handout's HTML rendition, sanitised; empty when it has none. */
+  String article(Handout handout) {
+    return current(Binary.class, handout.htmlRendition(), articles,
+        binary -> binary.getContent() == null ? ""
+            : ArticleSanitizer.sanitize(new String(binary.getContent(), StandardCharsets.UTF_8)))
+        .orElse("");
   }
 
-  private Optional<Library> readLibrary(String id) {
+  private <T extends IBaseResource, V> Optional<V> current(
+      Class<T> type, String id, Cache<String, Versioned<V>> memo, Function<T, V> view) {
     if (id == null || !FHIR_ID.matcher(id).matches()) {
       return Optional.empty();
     }
-    return read(Library.class, id);
-  }
-
-  private <T extends IBaseResource> Optional<T> read(Class<T> type, String id) {
     IFhirResourceDao<T> dao = daoRegistry.getResourceDao(type);
+    IdType resourceId = new IdType(type.getSimpleName(), id);
     try {
-      return Optional.of(dao.read(new IdType(type.getSimpleName(), id), new SystemRequestDetails()));
+      IBasePersistedResource<?> entity = dao.readEntity(resourceId, new SystemRequestDetails());
+      if (entity.isDeleted()) {
+        memo.invalidate(id);
+        return Optional.empty();
+      }
+      Versioned<V> known = memo.getIfPresent(id);
+      if (known != null && known.version() == entity.getVersion()) {
+        return Optional.of(known.value());
+      }
+      T resource = dao.read(resourceId, new SystemRequestDetails());
+      V value = view.apply(resource);
+      memo.put(id, new Versioned<>(resource.getIdElement().getVersionIdPartAsLong(), value));
+      return Optional.of(value);
     } catch (ResourceNotFoundException | ResourceGoneException absent) {
+      memo.invalidate(id);
       return Optional.empty();
     }
   }

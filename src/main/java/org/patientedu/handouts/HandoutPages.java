@@ -37,7 +37,7 @@ class HandoutPages {
    */
   Map<String, Object> model(String id, PrintOptions print, boolean pdf, HttpServletRequest request) {
     Handout handout = catalog.get(id).orElseThrow(() -> new HandoutNotFoundException(id));
-    String article = ArticleSanitizer.sanitize(catalog.renditionHtml(handout).orElse(""));
+    String article = catalog.article(handout);
     String onlineUrl = onlineUrl(handout.id(), request);
 
     Map<String, Object> model = new LinkedHashMap<>();

@@ -180,6 +180,13 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(after.select("h1").text()).isEqualTo("Second title for the live test");
     assertThat(after.select(".handout__body").text()).contains("Edited words.").doesNotContain("Original words.");
 
+    Binary onlyTheRendition = new Binary();
+    onlyTheRendition.setId("handouts-it-live-html");
+    onlyTheRendition.setContentType("text/html; charset=utf-8");
+    onlyTheRendition.setContent("<h2>Part three</h2><p>Third words.</p>".getBytes(StandardCharsets.UTF_8));
+    editor.update().resource(onlyTheRendition).execute();
+    assertThat(page("/handouts/handouts-it-live").select(".handout__body").text()).isEqualTo("Part three Third words.");
+
     Library retired = editor.read().resource(Library.class).withId("handouts-it-live").execute();
     retired.setStatus(PublicationStatus.RETIRED);
     editor.update().resource(retired).execute();
