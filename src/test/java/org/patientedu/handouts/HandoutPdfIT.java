@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.patientedu.testing.RunningServerTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The PDFs, read back with PDFBox: text, footer, fonts, tagging, paper, print size, page breaks. */
 class HandoutPdfIT extends RunningServerTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** The server's own "today" (the review policy's clock), which the footer prints. */
+  @Autowired
+  private Clock clock;
   /** Text lower than this on the page (from the top, in points) belongs to the footer's margin box. */
   private static final float FOOTER_TOP_FROM_BOTTOM = 24 / 25.4f * 72;
 
@@ -48,7 +54,7 @@ class HandoutPdfIT extends RunningServerTest {
 
   @Test
   void everyPageHasTheFooter() throws IOException {
-    String printed = StatedDate.of(LocalDate.now()).format(Locale.US);
+    String printed = StatedDate.of(LocalDate.now(clock)).format(Locale.US);
     for (String id : HandoutPagesIT.PACK) {
       try (PDDocument pdf = pdf("/handouts/" + id + ".pdf?print=large")) {
         String title = Jsoup.parse(get("/handouts/" + id).body()).select("h1").text();
