@@ -1,5 +1,6 @@
 package org.patientedu.handouts;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ class CatalogController {
 
   private List<ContextOption> contextOptions(CatalogFilter filter, Locale locale) {
     Map<ClinicalContext, String> labels = contextLabels(locale);
-    List<ContextOption> options = new java.util.ArrayList<>();
+    List<ContextOption> options = new ArrayList<>();
     options.add(new ContextOption("", messages.getMessage("handouts.catalog.context.all", null, locale),
         href(filter, null), filter.context() == null));
     for (ClinicalContext context : ClinicalContext.values()) {

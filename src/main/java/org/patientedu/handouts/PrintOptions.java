@@ -32,8 +32,9 @@ public record PrintOptions(boolean largePrint, Paper paper) {
     }
   }
 
-  /** Countries that print on US Letter; everyone else uses A4. */
-  private static final Set<String> LETTER_COUNTRIES = Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV");
+  /** Countries that print on US Letter; everyone else uses A4. No country given: Letter (the pack is US). */
+  private static final Set<String> LETTER_COUNTRIES =
+      Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV");
 
   static PrintOptions of(String print, String paper, Locale locale) {
     boolean large = "large".equalsIgnoreCase(print);
