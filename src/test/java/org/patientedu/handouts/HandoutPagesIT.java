@@ -218,6 +218,11 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(page.select(".handout__body p").eachText()).contains("Safe text stays.");
     assertThat(page.select(".handout__publisher").text()).isEqualTo("<img src=x onerror=alert(1)>");
     assertThat(page.select("#credits-source a")).isEmpty();
+
+    // Out of the catalog again, so the other tests (and the README's screenshots) see only the pack.
+    library = editor.read().resource(Library.class).withId("handouts-it-hostile").execute();
+    library.setStatus(PublicationStatus.RETIRED);
+    editor.update().resource(library).execute();
   }
 
   /** Stores (or replaces) a Library and its HTML rendition through the FHIR API, as an editor would. */
