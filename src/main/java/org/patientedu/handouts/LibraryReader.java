@@ -44,7 +44,7 @@ final class LibraryReader {
         library.hasStatus() ? library.getStatus().toCode() : null,
         library.getPublisher(),
         library.getDescription(),
-        StatedDate.of(library.getDateElement()),
+        publishedDate(library),
         library.hasLastReviewDate() ? StatedDate.of(library.getLastReviewDateElement()) : null,
         library.hasEffectivePeriod() ? StatedDate.of(library.getEffectivePeriod().getEndElement()) : null,
         reviewState(library),
@@ -65,6 +65,24 @@ final class LibraryReader {
    * The stamped verdict. Without a stamp, a page that states no review at all is never reviewed;
    * one that states a review waits for the server's verdict.
    */
+  /**
+   * The date a page was published, as far as the source says. Library.date is the page's latest
+   * stated date: for a reviewed page that is the review ("Current as of"), not a publication, so it
+   * is shown as published only when it differs from the review date. Go Ask Alice states its
+   * publication separately, recorded as the approval date. Healthwise states none: none is shown.
+   */
+  static StatedDate publishedDate(Library library) {
+    String reviewed = library.hasLastReviewDate() ? library.getLastReviewDateElement().getValueAsString() : null;
+    if (library.hasDate() && !library.getDateElement().getValueAsString().substring(0, Math.min(10,
+        library.getDateElement().getValueAsString().length())).equals(reviewed)) {
+      return StatedDate.of(library.getDateElement());
+    }
+    if (library.hasApprovalDate() && !library.getApprovalDateElement().getValueAsString().equals(reviewed)) {
+      return StatedDate.of(library.getApprovalDateElement());
+    }
+    return null;
+  }
+
   static ReviewState reviewState(DomainResource resource) {
     Extension stamp = resource.getExtensionByUrl(EXT_REVIEW_STATUS);
     if (stamp != null && stamp.hasValue()) {

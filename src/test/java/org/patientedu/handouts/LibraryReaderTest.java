@@ -122,6 +122,19 @@ class LibraryReaderTest {
   }
 
   @Test
+  void aReviewDateIsNeverShownAsAPublicationDate() {
+    Library healthwise = reviewedLibrary();
+    healthwise.setDateElement(new DateTimeType("2022-04-13"));
+    healthwise.setApprovalDateElement(new DateType("2022-04-13"));
+    assertThat(LibraryReader.read(healthwise).published()).as("Healthwise states no publication date").isNull();
+
+    Library goAskAlice = reviewedLibrary();
+    goAskAlice.setDateElement(new DateTimeType("2022-04-13"));
+    goAskAlice.setApprovalDateElement(new DateType("2011-02-11"));
+    assertThat(LibraryReader.read(goAskAlice).published()).isEqualTo(StatedDate.of(LocalDate.of(2011, 2, 11)));
+  }
+
+  @Test
   void aMissingDateStaysMissing() {
     Library library = reviewedLibrary();
     library.setDateElement(null);
