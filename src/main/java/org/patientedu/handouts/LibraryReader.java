@@ -72,12 +72,14 @@ final class LibraryReader {
    * publication separately, recorded as the approval date. Healthwise states none: none is shown.
    */
   static StatedDate publishedDate(Library library) {
-    String reviewed = library.hasLastReviewDate() ? library.getLastReviewDateElement().getValueAsString() : null;
-    if (library.hasDate() && !library.getDateElement().getValueAsString().substring(0, Math.min(10,
-        library.getDateElement().getValueAsString().length())).equals(reviewed)) {
+    // A date may be absent with only a data-absent-reason extension: no value, nothing to show.
+    String reviewed = library.getLastReviewDateElement().getValueAsString();
+    String date = library.getDateElement().getValueAsString();
+    if (date != null && !date.startsWith(reviewed == null ? "\u0000" : reviewed)) {
       return StatedDate.of(library.getDateElement());
     }
-    if (library.hasApprovalDate() && !library.getApprovalDateElement().getValueAsString().equals(reviewed)) {
+    String approved = library.getApprovalDateElement().getValueAsString();
+    if (approved != null && !approved.equals(reviewed)) {
       return StatedDate.of(library.getApprovalDateElement());
     }
     return null;

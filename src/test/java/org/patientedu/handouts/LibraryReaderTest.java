@@ -135,6 +135,15 @@ class LibraryReaderTest {
   }
 
   @Test
+  void aDateAbsentForAReasonShowsNothing() {
+    Library library = reviewedLibrary();
+    library.setDateElement(new DateTimeType());
+    library.getDateElement().addExtension(PackTerminology.EXT_DATA_ABSENT_REASON, new CodeType("unknown"));
+    library.setApprovalDateElement(null);
+    assertThat(LibraryReader.read(library).published()).isNull();
+  }
+
+  @Test
   void aMissingDateStaysMissing() {
     Library library = reviewedLibrary();
     library.setDateElement(null);
