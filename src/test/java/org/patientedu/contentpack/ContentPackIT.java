@@ -78,6 +78,16 @@ class ContentPackIT extends RunningServerTest {
   }
 
   @Test
+  void findsPagesByReadingGrade() {
+    // Flesch-Kincaid grades computed at import: Healthwise 9.9, Go Ask Alice 12.2, noigroup 12.6,
+    // PerEXP 13.4, Love and Life 13.4.
+    assertThat(seedIds("Library?reading-grade=le10")).containsExactly("oxytocin-healthwise");
+    assertThat(seedIds("Library?reading-grade=gt13")).containsExactlyInAnyOrder("oxytocin-perexp", "oxytocin-loveandlife");
+    assertThat(seedIds("DocumentReference?reading-grade=lt12.5"))
+        .containsExactlyInAnyOrder("oxytocin-healthwise", "oxytocin-goaskalice");
+  }
+
+  @Test
   void renditionsFromBinaryMatchTheirSizeAndSha1() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (String id : List.of("oxytocin-healthwise", "oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-noigroup",
