@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import ca.uhn.fhir.context.FhirContext;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.patientedu.testing.ServerInstance;
 import org.patientedu.testing.ServerProcess;
 
 /**
@@ -32,21 +30,17 @@ import org.patientedu.testing.ServerProcess;
 class PostgresIT {
 
   private EmbeddedPostgres postgres;
-  private ServerInstance nodeA;
+  private ServerProcess nodeA;
   private ServerProcess nodeB;
 
-  /** Node B is a separate JVM started at the same moment as node A, racing it to load the pack. */
+  /** Two JVMs started at the same moment, racing each other to create the schema and load the pack. */
   @BeforeAll
   void startPostgresAndTwoNodesAtOnce(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    nodeB = ServerProcess.start(Map.of(
-        "spring.profiles.active", "postgres",
-        "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-        "spring.datasource.username", "postgres",
-        "spring.datasource.password", "postgres",
-        "edu.data-dir", dataB.toString()), dataB.resolve("node-b.log"));
     nodeA = node(dataA);
-    nodeB.awaitReady(Duration.ofMinutes(4));
+    nodeB = node(dataB);
+    nodeA.awaitReady(Duration.ofMinutes(5));
+    nodeB.awaitReady(Duration.ofMinutes(5));
   }
 
   @AfterAll
@@ -62,14 +56,13 @@ class PostgresIT {
     }
   }
 
-  private ServerInstance node(Path dataDir) {
-    return ServerInstance.builder()
-        .profile("postgres")
-        .property("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"))
-        .property("spring.datasource.username", "postgres")
-        .property("spring.datasource.password", "postgres")
-        .property("edu.data-dir", dataDir.toString())
-        .start();
+  private ServerProcess node(Path dataDir) throws java.io.IOException {
+    return ServerProcess.start(Map.of(
+        "spring.profiles.active", "postgres",
+        "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "postgres",
+        "edu.data-dir", dataDir.toString()), dataDir.resolve("node.log"));
   }
 
   @Test
@@ -80,7 +73,7 @@ class PostgresIT {
     assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
         .as("one version per Library: nobody loaded it twice").isEqualTo(packLibraries);
 
-    Bundle viaB = clientOf(nodeB).search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
+    Bundle viaB = nodeB.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
     assertThat(viaB.getTotal()).isEqualTo((int) packLibraries);
   }
 
@@ -91,7 +84,7 @@ class PostgresIT {
     written.setCode(new CodeableConcept().setText("written on node A"));
     nodeA.editorClient().update().resource(written).execute();
 
-    Basic read = clientOf(nodeB).read().resource(Basic.class).withId("postgres-round-trip").execute();
+    Basic read = nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
     assertThat(read.getCode().getText()).isEqualTo("written on node A");
     assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
         .isEqualTo(1);
@@ -102,10 +95,6 @@ class PostgresIT {
     Bundle drafts = nodeA.client().search().forResource(Library.class)
         .where(Library.STATUS.exactly().code("draft")).returnBundle(Bundle.class).execute();
     assertThat(drafts.getEntry()).allSatisfy(e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));
-  }
-
-  private static ca.uhn.fhir.rest.client.api.IGenericClient clientOf(ServerProcess node) {
-    return FhirContext.forR4Cached().newRestfulGenericClient(node.fhirBase());
   }
 
   private long sqlCount(String sql) throws Exception {

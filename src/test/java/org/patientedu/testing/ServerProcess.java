@@ -1,5 +1,9 @@
 package org.patientedu.testing;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged application started as its own JVM, as a second node on another machine would be.
+ * The packaged application started as its own JVM (at {@code -Xmx512m}), as a node on another
+ * machine would be. Tests that need servers of their own (restarts, a second node) use this, so
+ * the test JVM holds only the shared test server.
  * Needs the jar built by {@code package} (failsafe runs after it), passed as {@code edu.app.jar}.
  */
 public final class ServerProcess implements AutoCloseable {
@@ -34,7 +40,8 @@ public final class ServerProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-jar", appJar().toString(), "--server.port=" + port));
+        "-jar", appJar().toString(), "--server.port=" + port,
+        "--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -74,6 +81,24 @@ public final class ServerProcess implements AutoCloseable {
     return baseUrl() + "/fhir";
   }
 
+  public IGenericClient client() {
+    FhirContext fhirContext = FhirContext.forR4Cached();
+    fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return fhirContext.newRestfulGenericClient(fhirBase());
+  }
+
+  public IGenericClient editorClient() {
+    IGenericClient client = client();
+    client.registerInterceptor(new BearerTokenAuthInterceptor(RunningServerTest.EDITOR_TOKEN));
+    return client;
+  }
+
+  /** What the node has logged so far. */
+  public String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** Stops the node gracefully (SIGTERM), as an orchestrator would, and waits for it to exit. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -7,22 +7,20 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.RunningServerTest;
-import org.patientedu.testing.ServerInstance;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.patientedu.testing.ServerProcess;
 
 /**
  * Loading the pack across restarts on one data folder: a restart changes nothing, a changed file
  * becomes a new version with history kept, a bad file stops the load and loads nothing.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class ContentPackReloadIT {
 
   @TempDir
@@ -31,36 +29,40 @@ class ContentPackReloadIT {
   @TempDir
   Path packDir;
 
+  @TempDir
+  Path logDir;
+
   @Test
-  void reloadsIdempotentlyKeepsHistoryAndRefusesBadFilesWhole(CapturedOutput output) throws IOException {
+  void reloadsIdempotentlyKeepsHistoryAndRefusesBadFilesWhole() throws Exception {
     writeLibrary("first/Library.json", "reload-first", "The first handout.");
     writeLibrary("second/Library.json", "reload-second", "The second handout.");
 
-    try (ServerInstance server = start()) {
+    try (ServerProcess server = start("first")) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
       server.editorClient().create().resource(new org.hl7.fhir.r4.model.Basic()).execute();
-      assertThat(output).as("the editor token is never logged").doesNotContain(RunningServerTest.EDITOR_TOKEN);
-      assertThat(output).contains("Database in use: H2")
+      assertThat(server.log()).as("the editor token is never logged").doesNotContain(RunningServerTest.EDITOR_TOKEN);
+      assertThat(server.log()).contains("Database in use: H2")
           .contains("Content pack loaded from").contains("{Library=2} (created 2, updated 0, unchanged 0)");
     }
 
-    try (ServerInstance server = start()) {
+    try (ServerProcess server = start("second")) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
       assertThat(version(server, "reload-second")).isEqualTo("1");
       assertThat(libraryCount(server)).isEqualTo(2);
-      assertThat(output).contains("{Library=2} (created 0, updated 0, unchanged 2)");
+      assertThat(server.log()).contains("{Library=2} (created 0, updated 0, unchanged 2)");
     }
 
     writeLibrary("third/Library.json", "reload-third", "Would be new, but its neighbour is broken.");
     Files.writeString(packDir.resolve("third/Broken.json"), "{\"resourceType\":\"Library\",\"id\":\"broken\",\"status\":");
-    assertThatThrownBy(this::start)
-        .hasStackTraceContaining("third/Broken.json")
-        .hasStackTraceContaining("not a valid FHIR R4 JSON resource");
+    assertThatThrownBy(() -> start("broken"))
+        .hasMessageContaining("Node exited during start-up")
+        .hasMessageContaining("third/Broken.json")
+        .hasMessageContaining("not a valid FHIR R4 JSON resource");
     Files.delete(packDir.resolve("third/Broken.json"));
     Files.delete(packDir.resolve("third/Library.json"));
 
     writeLibrary("first/Library.json", "reload-first", "The first handout, revised.");
-    try (ServerInstance server = start()) {
+    try (ServerProcess server = start("changed")) {
       assertThat(version(server, "reload-first")).isEqualTo("2");
       assertThat(version(server, "reload-second")).isEqualTo("1");
       Bundle history = server.client().history().onInstance(new IdType("Library", "reload-first"))
@@ -73,18 +75,23 @@ class ContentPackReloadIT {
     }
   }
 
-  private ServerInstance start() {
-    return ServerInstance.builder()
-        .property("edu.data-dir", dataDir.toString())
-        .property("edu.content-pack.dir", packDir.toString())
-        .start();
+  private ServerProcess start(String name) throws Exception {
+    ServerProcess server = ServerProcess.start(Map.of(
+        "edu.data-dir", dataDir.toString(),
+        "edu.content-pack.dir", packDir.toString()), logDir.resolve(name + ".log"));
+    try {
+      return server.awaitReady(Duration.ofMinutes(4));
+    } catch (RuntimeException notReady) {
+      server.close();
+      throw notReady;
+    }
   }
 
-  private static String version(ServerInstance server, String id) {
+  private static String version(ServerProcess server, String id) {
     return server.client().read().resource(Library.class).withId(id).execute().getIdElement().getVersionIdPart();
   }
 
-  private static int libraryCount(ServerInstance server) {
+  private static int libraryCount(ServerProcess server) {
     return server.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute().getTotal();
   }
 
