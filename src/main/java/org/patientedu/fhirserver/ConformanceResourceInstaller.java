@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Installs the server's own conformance resources ({@code classpath:conformance/*.json}: the
  * search parameters it offers) before any content loads, so content is indexed by them from the
- * first write. Updating an unchanged resource makes no new version.
+ * first write. Updating an unchanged resource makes no new version; nodes starting together retry.
  */
 @Component
 @Order(-10)
@@ -45,7 +45,8 @@ class ConformanceResourceInstaller implements ApplicationRunner {
       try (InputStream in = file.getInputStream()) {
         IBaseResource resource = fhirContext.newJsonParser()
             .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        daoRegistry.getResourceDao(resource).update(resource, new SystemRequestDetails());
+        StartupRace.retryOnConflict("installing " + file.getFilename(),
+            () -> daoRegistry.getResourceDao(resource).update(resource, new SystemRequestDetails()));
       }
     }
     searchParamRegistry.forceRefresh();

@@ -7,7 +7,6 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,12 +19,12 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFile;
+import org.patientedu.fhirserver.StartupRace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +42,6 @@ import org.springframework.stereotype.Component;
 class ContentPackLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ContentPackLoader.class);
-  private static final int ATTEMPTS = 5;
 
   private final ContentPackProperties properties;
   private final ContentPackReader reader;
@@ -69,23 +67,8 @@ class ContentPackLoader implements ApplicationRunner {
       return;
     }
     List<PackFile> files = reader.read(properties.dir());
-    LoadSummary summary = loadWithRetry(files);
+    LoadSummary summary = StartupRace.retryOnConflict("loading the content pack", () -> load(files));
     log.info("Content pack loaded from {}: {}", properties.dir().toAbsolutePath(), summary);
-  }
-
-  private LoadSummary loadWithRetry(List<PackFile> files) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return load(files);
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException e) {
-        if (attempt == ATTEMPTS) {
-          throw new ContentPackException("Content pack could not be loaded after " + ATTEMPTS
-              + " attempts; another node kept changing the same resources: " + e.getMessage(), e);
-        }
-        log.info("Another node is loading the content pack at the same time; retrying ({}/{})", attempt, ATTEMPTS);
-        sleepQuietly(200L * attempt);
-      }
-    }
   }
 
   private LoadSummary load(List<PackFile> files) {
@@ -132,14 +115,6 @@ class ContentPackLoader implements ApplicationRunner {
       }
     }
     return LoadedState.CHANGED;
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   enum LoadedState { NEW, CHANGED, ALREADY_LOADED }
