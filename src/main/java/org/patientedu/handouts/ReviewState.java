@@ -2,6 +2,7 @@ package org.patientedu.handouts;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.patientedu.review.ReviewStatus;
 
 /**
  * The review state a handout shows, as the server stamped it (extension review-status). The
@@ -9,10 +10,11 @@ import java.util.Optional;
  * stamp yet counts as never reviewed.
  */
 public enum ReviewState {
-  CURRENT("current", false),
-  DUE_SOON("due-soon", false),
-  OVERDUE("overdue", true),
-  NEVER_REVIEWED("never-reviewed", true),
+  // The server's codes (review.ReviewStatus), one source of truth; the UI adds only "unknown".
+  CURRENT(ReviewStatus.CURRENT.code(), false),
+  DUE_SOON(ReviewStatus.DUE_SOON.code(), false),
+  OVERDUE(ReviewStatus.OVERDUE.code(), true),
+  NEVER_REVIEWED(ReviewStatus.NEVER_REVIEWED.code(), true),
   /** Reviewed once, but the server has not stamped a verdict yet. */
   UNKNOWN("unknown", false);
 
