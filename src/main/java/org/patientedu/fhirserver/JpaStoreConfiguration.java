@@ -12,6 +12,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -52,6 +54,12 @@ class JpaStoreConfiguration {
     // A Provenance speaks for the exact versions a review or approval produced.
     settings.setAutoVersionReferenceAtPaths("Provenance.target");
     return settings;
+  }
+
+  /** Nodes on one PostgreSQL take turns starting; static because it post-processes the DataSource. */
+  @Bean
+  static NodeStartupLock nodeStartupLock(Environment environment) {
+    return new NodeStartupLock(environment.getProperty("edu.node-startup-wait", Duration.class, Duration.ofMinutes(10)));
   }
 
   @Bean

@@ -73,6 +73,9 @@ class PostgresIT {
     assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
         .as("one version per Library: nobody loaded it twice").isEqualTo(packLibraries);
 
+    assertThat(nodeA.log() + nodeB.log())
+        .as("the nodes took turns: no start-up write collided").doesNotContain("duplicate key");
+
     Bundle viaB = nodeB.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
     assertThat(viaB.getTotal()).isEqualTo((int) packLibraries);
   }

@@ -1,0 +1,130 @@
+package org.patientedu.fhirserver;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Nodes sharing one PostgreSQL take turns starting up. Start-up writes to the shared database in
+ * several places we do not own (Hibernate's schema update, HAPI filling its resource-type table)
+ * as well as ours (search parameters, the content pack); two nodes doing that at the same moment
+ * collide on unique keys. So the first node to get its DataSource takes a PostgreSQL advisory lock
+ * and holds it until it is ready for traffic; the next waits, then finds the work done.
+ *
+ * <p>The lock is session-level on one connection: if a node dies mid-start, PostgreSQL drops the
+ * lock with the connection. A node that waits longer than {@code edu.node-startup-wait} starts
+ * anyway (our own start-up writes retry on conflicts). H2 in file mode admits one process only,
+ * so there the lock is not taken.
+ */
+public final class NodeStartupLock
+    implements BeanPostProcessor, ApplicationListener<SpringApplicationEvent>, DisposableBean {
+
+  /** Any fixed number, the same on every node: advisory locks are keyed by a bigint. */
+  static final long LOCK_KEY = 0x70617469656e7445L; // "patientE"
+
+  private static final Logger log = LoggerFactory.getLogger(NodeStartupLock.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Duration maxWait;
+  private Connection held;
+  private boolean tried;
+
+  public NodeStartupLock(Duration maxWait) {
+    this.maxWait = maxWait;
+  }
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof DataSource dataSource && !tried) {
+      tried = true;
+      acquire(dataSource);
+    }
+    return bean;
+  }
+
+  /** Blocks until this node holds the lock, or the wait runs out. Returns whether it holds it. */
+  synchronized boolean acquire(DataSource dataSource) {
+    try {
+      Connection connection = dataSource.getConnection();
+      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        connection.close();
+        return false;
+      }
+      Instant deadline = Instant.now().plus(maxWait);
+      boolean announced = false;
+      while (!tryLock(connection)) {
+        if (!announced) {
+          log.info("Another node is starting on this database; waiting up to {} for it to finish", maxWait);
+          announced = true;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          log.warn("Still waiting for another node after {}; starting anyway", maxWait);
+          connection.close();
+          return false;
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+      held = connection;
+      return true;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not take the start-up lock on the database: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for another node to start", e);
+    }
+  }
+
+  /** Lets the next node start. Safe to call more than once. */
+  synchronized void release() {
+    if (held == null) {
+      return;
+    }
+    try (Connection connection = held;
+        PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+      unlock.setLong(1, LOCK_KEY);
+      unlock.execute();
+    } catch (SQLException e) {
+      log.warn("Could not release the start-up lock cleanly ({}); it goes when the connection closes", e.getMessage());
+    } finally {
+      held = null;
+    }
+  }
+
+  synchronized boolean holdsLock() {
+    return held != null;
+  }
+
+  @Override
+  public void onApplicationEvent(SpringApplicationEvent event) {
+    if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
+      release();
+    }
+  }
+
+  @Override
+  public void destroy() {
+    release();
+  }
+
+  private static boolean tryLock(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+      lock.setLong(1, LOCK_KEY);
+      try (ResultSet result = lock.executeQuery()) {
+        result.next();
+        return result.getBoolean(1);
+      }
+    }
+  }
+}
