@@ -86,4 +86,11 @@ class RestfulServerConfiguration {
     registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<FlushCoalescingFilter> flushCoalescingFilter() {
+    FilterRegistrationBean<FlushCoalescingFilter> registration = new FilterRegistrationBean<>(new FlushCoalescingFilter());
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    return registration;
+  }
 }

@@ -35,7 +35,8 @@ class FhirReadBenchmark extends RunningServerTest {
         new String[] {"read Binary (HTML rendition)", "/fhir/Binary/oxytocin-healthwise-html", null},
         new String[] {"conditional read, 304", "/fhir/Library/oxytocin-healthwise", "If-None-Match"},
         new String[] {"search by context code", "/fhir/Library?context=http://snomed.info/sct%7C413712001", null},
-        new String[] {"full-text search", "/fhir/Library?_content=breastfeeding", null});
+        new String[] {"full-text search", "/fhir/Library?_content=breastfeeding", null},
+        new String[] {"CapabilityStatement (1.5 MB)", "/fhir/metadata", null});
     System.out.printf("%n%-32s %10s %9s %9s %9s%n", "FHIR read path (" + CLIENTS + " clients)", "req/s", "p50 ms",
         "p95 ms", "p99 ms");
     for (String[] scenario : scenarios) {

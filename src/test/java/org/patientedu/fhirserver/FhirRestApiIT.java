@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -173,6 +176,62 @@ class FhirRestApiIT extends RunningServerTest {
       assertThat(response).startsWith("HTTP/1.1 200");
       assertThat(response).contains("\"total\":1").contains(LIBRARY_ID);
     }
+  }
+
+  @Test
+  void aResourceGoesOutWholeNotOneChunkPerElement() throws Exception {
+    String head = rawResponseHead("/fhir/Library/" + LIBRARY_ID);
+    assertThat(head).startsWith("HTTP/1.1 200");
+    assertThat(head.toLowerCase()).as("small enough for one write, so the length is known up front")
+        .contains("content-length:").doesNotContain("transfer-encoding: chunked");
+  }
+
+  @Test
+  void aLargeResponseGoesOutInBufferSizedChunks() throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.getOutputStream().write(("GET /fhir/metadata HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      String line;
+      while (!(line = readLine(in)).isEmpty()) {
+        assertThat(line.toLowerCase()).doesNotStartWith("content-length");
+      }
+      int chunks = 0;
+      long bytes = 0;
+      for (int size; (size = Integer.parseInt(readLine(in).trim(), 16)) > 0; chunks++) {
+        bytes += size;
+        in.readFully(new byte[size + 2]);
+      }
+      assertThat(bytes).as("the CapabilityStatement is large").isGreaterThan(FlushCoalescingFilter.BUFFER_BYTES * 4L);
+      assertThat(chunks).as("%d bytes in %d chunks", bytes, chunks)
+          .isLessThanOrEqualTo((int) (bytes / (FlushCoalescingFilter.BUFFER_BYTES / 2)) + 2);
+    }
+  }
+
+  private String rawResponseHead(String path) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      StringBuilder head = new StringBuilder();
+      for (String line; !(line = readLine(in)).isEmpty(); ) {
+        head.append(line).append('\n');
+      }
+      return head.toString();
+    }
+  }
+
+  private static String readLine(DataInputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c; (c = in.read()) != '\n'; ) {
+      if (c == -1) {
+        break;
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   @Test
