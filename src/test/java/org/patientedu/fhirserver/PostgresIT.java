@@ -3,6 +3,7 @@ package org.patientedu.fhirserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Library;
@@ -91,6 +93,25 @@ class PostgresIT {
     assertThat(read.getCode().getText()).isEqualTo("written on node A");
     assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aNodeServingReadsFromItsCacheSeesAWriteMadeOnTheOtherNode() {
+    Binary rendition = new Binary();
+    rendition.setId("postgres-cache");
+    rendition.setContentType("text/plain");
+    rendition.setData("first words".getBytes(StandardCharsets.UTF_8));
+    nodeA.editorClient().update().resource(rendition).execute();
+    nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
+    Binary cached = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
+    assertThat(new String(cached.getData(), StandardCharsets.UTF_8)).isEqualTo("first words");
+
+    rendition.setData("changed on node A".getBytes(StandardCharsets.UTF_8));
+    nodeA.editorClient().update().resource(rendition).execute();
+
+    Binary afterWrite = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
+    assertThat(new String(afterWrite.getData(), StandardCharsets.UTF_8)).isEqualTo("changed on node A");
+    assertThat(afterWrite.getMeta().getVersionId()).isEqualTo("2");
   }
 
   @Test

@@ -1,0 +1,147 @@
+package org.patientedu.fhirserver.readcache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves plain reads of the content resources ({@code GET /fhir/Library/{id}}, DocumentReference,
+ * Binary) from the bytes HAPI encoded the first time, as long as the resource is still at that
+ * version. Each request asks the database for the current version (so writes on any node are seen
+ * at once) and skips HAPI's parse-and-encode, which is most of a read's cost.
+ *
+ * <p>Only the simplest, commonest request is cached: no query string (no {@code _format},
+ * {@code _summary}, {@code _elements}), no {@code If-Modified-Since}. Everything the answer depends
+ * on is in the key: the version, {@code Accept}, whether gzip is accepted, and the host and
+ * forwarding headers (HAPI writes absolute URLs into {@code Content-Location}). Only a 200 whose
+ * ETag is the version looked up first is stored, so a write racing the read never leaves an old
+ * body under a new version. Reads are public today; when SMART authorization arrives, it must run
+ * before this filter.
+ */
+public class EncodedReadCacheFilter extends OncePerRequestFilter {
+
+  private static final Pattern CACHEABLE_READ =
+      Pattern.compile("/fhir/(Library|DocumentReference|Binary)/([A-Za-z0-9\\-.]{1,64})");
+  /** Per-request or per-connection headers that must not be replayed. */
+  private static final Set<String> NOT_REPLAYED =
+      Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id", "set-cookie");
+  private static final String REQUEST_ID = "X-Request-ID";
+
+  private final CurrentVersions currentVersions;
+  private final Cache<String, EncodedResponse> cache;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  EncodedReadCacheFilter(CurrentVersions currentVersions, long maxBytes) {
+    this.currentVersions = currentVersions;
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .<String, EncodedResponse>weigher((key, response) -> response.weight())
+        .build();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher read = cacheableRead(request);
+    OptionalLong version = read == null ? OptionalLong.empty() : currentVersions.of(read.group(1), read.group(2));
+    if (version.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = key(request, read, version.getAsLong());
+    EncodedResponse cached = cache.getIfPresent(key);
+    if (cached != null) {
+      hits.increment();
+      replay(cached, request, response);
+      return;
+    }
+    misses.increment();
+    ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, recording);
+      String expectedEtag = "W/\"" + version.getAsLong() + "\"";
+      if (recording.getStatus() == HttpServletResponse.SC_OK && expectedEtag.equals(recording.getHeader("ETag"))) {
+        cache.put(key, new EncodedResponse(expectedEtag, replayableHeaders(recording), recording.getContentAsByteArray()));
+      }
+    } finally {
+      recording.copyBodyToResponse();
+    }
+  }
+
+  /** Reads answered from the cache and reads that went to HAPI, since start-up. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  public long misses() {
+    return misses.sum();
+  }
+
+  private static Matcher cacheableRead(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
+        || request.getHeader("If-Modified-Since") != null) {
+      return null;
+    }
+    Matcher matcher = CACHEABLE_READ.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    return matcher.matches() ? matcher : null;
+  }
+
+  private static String key(HttpServletRequest request, Matcher read, long version) {
+    String acceptEncoding = String.valueOf(request.getHeader("Accept-Encoding")).toLowerCase(Locale.ROOT);
+    return String.join("\n", read.group(1), read.group(2), Long.toString(version),
+        String.valueOf(request.getHeader("Accept")), Boolean.toString(acceptEncoding.contains("gzip")),
+        String.valueOf(request.getHeader("Host")), String.valueOf(request.getHeader("X-Forwarded-Host")),
+        String.valueOf(request.getHeader("X-Forwarded-Proto")), String.valueOf(request.getHeader("Forwarded")),
+        request.getScheme());
+  }
+
+  private static void replay(EncodedResponse cached, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String requestId = request.getHeader(REQUEST_ID);
+    if (requestId != null) {
+      response.setHeader(REQUEST_ID, requestId);
+    }
+    if (cached.etag().equals(request.getHeader("If-None-Match"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      response.setHeader("ETag", cached.etag());
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    for (Map.Entry<String, String> header : cached.headers()) {
+      response.addHeader(header.getKey(), header.getValue());
+    }
+    response.setContentLength(cached.body().length);
+    response.getOutputStream().write(cached.body());
+  }
+
+  private static List<Map.Entry<String, String>> replayableHeaders(HttpServletResponse response) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (String name : response.getHeaderNames()) {
+      if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+        for (String value : response.getHeaders(name)) {
+          headers.add(Map.entry(name, value));
+        }
+      }
+    }
+    if (response.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
+      headers.add(Map.entry("Content-Type", response.getContentType()));
+    }
+    return List.copyOf(headers);
+  }
+}
