@@ -26,13 +26,13 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.TestLibraries;
 
 /** What EHRs rely on: read, vread, history, search, formats, paging, caching headers. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,16 +45,7 @@ class FhirRestApiIT extends RunningServerTest {
   @BeforeAll
   void storeTestData() {
     IGenericClient editor = editorClient();
-    Library library = new Library();
-    library.setId(LIBRARY_ID);
-    library.setUrl("http://fhir.patientedu.org/Library/" + LIBRARY_ID);
-    library.setVersion("1.0.0");
-    library.setName("ApiTestLibrary");
-    library.setTitle("Zygomorphic test handout");
-    library.setStatus(PublicationStatus.DRAFT);
-    library.setType(new CodeableConcept(new Coding()
-        .setSystem("http://terminology.hl7.org/CodeSystem/library-type").setCode("asset-collection")));
-    library.setDescription("Only the API tests use this resource.");
+    Library library = TestLibraries.draft(LIBRARY_ID, "Zygomorphic test handout", "Only the API tests use this resource.");
     editor.update().resource(library).execute();
     library.setDescription("Second version, for vread and history.");
     editor.update().resource(library).execute();

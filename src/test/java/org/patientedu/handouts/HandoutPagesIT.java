@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Binary;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.RelatedArtifact;
@@ -21,6 +19,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.TestLibraries;
 
 /** The pages over HTTP, against the shared running server with the real content pack. */
 class HandoutPagesIT extends RunningServerTest {
@@ -233,18 +232,9 @@ class HandoutPagesIT extends RunningServerTest {
     binary.setContent(html.getBytes(StandardCharsets.UTF_8));
     editor.update().resource(binary).execute();
 
-    Library library = new Library();
-    library.setId(id);
-    library.setUrl("http://fhir.patientedu.org/Library/" + id);
-    library.setVersion("1.0.0");
-    library.setName("HandoutsIt");
-    library.setTitle(title);
+    Library library = TestLibraries.draft(id, title, "A live handout for the integration tests.");
     library.setLanguage("en-US");
-    library.setStatus(PublicationStatus.DRAFT);
     library.setPublisher("Handouts integration test");
-    library.setType(new CodeableConcept(new Coding()
-        .setSystem("http://terminology.hl7.org/CodeSystem/library-type").setCode("asset-collection")));
-    library.setDescription("A live handout for the integration tests.");
     library.addContent(new Attachment().setContentType("text/html; charset=utf-8").setUrl("Binary/" + id + "-html"));
     editor.update().resource(library).execute();
   }

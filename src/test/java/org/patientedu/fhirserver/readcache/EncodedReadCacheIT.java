@@ -9,12 +9,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
-import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
 import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.TestLibraries;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -118,17 +115,7 @@ class EncodedReadCacheIT extends RunningServerTest {
   }
 
   private String store(String id, String description) {
-    Library library = new Library();
-    library.setId(id);
-    library.setUrl("http://fhir.patientedu.org/Library/" + id);
-    library.setVersion("1.0.0");
-    library.setName("ReadCacheTest");
-    library.setTitle("Read cache test");
-    library.setStatus(PublicationStatus.DRAFT);
-    library.setType(new CodeableConcept(new Coding()
-        .setSystem("http://terminology.hl7.org/CodeSystem/library-type").setCode("asset-collection")));
-    library.setDescription(description);
-    editorClient().update().resource(library).execute();
+    editorClient().update().resource(TestLibraries.draft(id, "Read cache test", description)).execute();
     return id;
   }
 
