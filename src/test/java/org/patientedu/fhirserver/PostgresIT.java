@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Basic;
@@ -64,7 +66,8 @@ class PostgresIT {
         "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
         "spring.datasource.username", "postgres",
         "spring.datasource.password", "postgres",
-        "edu.data-dir", dataDir.toString()), dataDir.resolve("node.log"));
+        "edu.data-dir", dataDir.toString(),
+        "edu.search-index.catch-up-interval", "2s"), dataDir.resolve("node.log"));
   }
 
   @Test
@@ -112,6 +115,42 @@ class PostgresIT {
     Binary afterWrite = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
     assertThat(new String(afterWrite.getData(), StandardCharsets.UTF_8)).isEqualTo("changed on node A");
     assertThat(afterWrite.getMeta().getVersionId()).isEqualTo("2");
+  }
+
+  @Test
+  void fullTextSearchFindsThePackOnBothNodes() {
+    // Only one node stored the pack; the other found it loaded and indexed it from the database.
+    for (ServerProcess node : List.of(nodeA, nodeB)) {
+      Bundle found = node.client().search().byUrl("Library?_content=prolactin").returnBundle(Bundle.class).execute();
+      assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+          .contains("oxytocin-goaskalice");
+    }
+  }
+
+  @Test
+  void aWriteOnOneNodeIsFoundByFullTextOnTheOther() throws Exception {
+    Basic written = new Basic();
+    written.setId("postgres-full-text");
+    written.setCode(new CodeableConcept().setText("zanzibarite handout"));
+    nodeA.editorClient().update().resource(written).execute();
+
+    Instant deadline = Instant.now().plusSeconds(60);
+    int found = 0;
+    while (found == 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      found = nodeB.client().search().byUrl("Basic?_content=zanzibarite").returnBundle(Bundle.class).execute()
+          .getEntry().size();
+    }
+    assertThat(found).as("node B's index caught up with node A's write").isEqualTo(1);
+
+    nodeA.editorClient().delete().resourceById("Basic", "postgres-full-text").execute();
+    deadline = Instant.now().plusSeconds(60);
+    while (found > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      found = nodeB.client().search().byUrl("Basic?_content=zanzibarite").returnBundle(Bundle.class).execute()
+          .getEntry().size();
+    }
+    assertThat(found).as("and no longer finds it once node A deleted it").isZero();
   }
 
   @Test
