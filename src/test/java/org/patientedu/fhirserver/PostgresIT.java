@@ -134,23 +134,23 @@ class PostgresIT {
     written.setCode(new CodeableConcept().setText("zanzibarite handout"));
     nodeA.editorClient().update().resource(written).execute();
 
-    Instant deadline = Instant.now().plusSeconds(60);
-    int found = 0;
-    while (found == 0 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(500);
-      found = nodeB.client().search().byUrl("Basic?_content=zanzibarite").returnBundle(Bundle.class).execute()
-          .getEntry().size();
-    }
-    assertThat(found).as("node B's index caught up with node A's write").isEqualTo(1);
+    assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 1))
+        .as("node B's index caught up with node A's write").isEqualTo(1);
 
     nodeA.editorClient().delete().resourceById("Basic", "postgres-full-text").execute();
-    deadline = Instant.now().plusSeconds(60);
-    while (found > 0 && Instant.now().isBefore(deadline)) {
+    assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 0))
+        .as("and no longer finds it once node A deleted it").isZero();
+  }
+
+  /** Searches every half second, for up to a minute, until the search finds {@code expected} resources. */
+  private static int awaitHits(ServerProcess node, String search, int expected) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    int found;
+    do {
       Thread.sleep(500);
-      found = nodeB.client().search().byUrl("Basic?_content=zanzibarite").returnBundle(Bundle.class).execute()
-          .getEntry().size();
-    }
-    assertThat(found).as("and no longer finds it once node A deleted it").isZero();
+      found = node.client().search().byUrl(search).returnBundle(Bundle.class).execute().getEntry().size();
+    } while (found != expected && Instant.now().isBefore(deadline));
+    return found;
   }
 
   @Test

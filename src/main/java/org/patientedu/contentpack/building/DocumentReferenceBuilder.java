@@ -26,7 +26,7 @@ public final class DocumentReferenceBuilder {
 
     public static DocumentReference build(ParsedPage page, ImportSettings settings, List<Rendition> renditions) {
         Credits c = page.credits();
-        ReviewState review = ReviewState.of(c);
+        SourceReview review = SourceReview.of(c);
         DocumentReference doc = new DocumentReference();
         doc.setId(settings.id());
         doc.setLanguage(settings.language());

@@ -28,7 +28,7 @@ public final class HandoutCredits {
             blocks.add(Block.paragraph("Date: not stated by the source."));
         }
         blocks.add(Block.paragraph(authorLine(credits.authors())));
-        ReviewState state = ReviewState.of(credits);
+        SourceReview state = SourceReview.of(credits);
         switch (state) {
             case MEDICALLY_REVIEWED -> {
                 blocks.add(Block.paragraph("Medical Review:"));
@@ -38,7 +38,7 @@ public final class HandoutCredits {
             case NOT_REVIEWED -> { }
         }
         if (!state.reviewed() || credits.hasAiAuthor()) {
-            blocks.add(Block.paragraph(ReviewState.statement(credits)));
+            blocks.add(Block.paragraph(SourceReview.statement(credits)));
         }
         if (credits.adaptation() != null) {
             blocks.add(Block.paragraph(credits.adaptation().text()));

@@ -29,7 +29,7 @@ public final class LibraryBuilder {
 
     public static Library build(ParsedPage page, ImportSettings settings, List<Rendition> renditions) {
         Credits c = page.credits();
-        ReviewState review = ReviewState.of(c);
+        SourceReview review = SourceReview.of(c);
         Library library = new Library();
         library.setId(settings.id());
         library.setLanguage(settings.language());

@@ -24,7 +24,7 @@ public final class NarrativeBuilder {
     static Narrative build(ParsedPage page, String language, List<ClinicalContext> contexts, String statusLine) {
         Credits c = page.credits();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Review", ReviewState.statement(c)});
+        rows.add(new String[] {"Review", SourceReview.statement(c)});
         rows.add(new String[] {"Status", statusLine});
         rows.add(new String[] {"Author", HandoutCredits.authorLine(c.authors()).replaceFirst("^Authors?: ", "")});
         if (!c.reviewers().isEmpty()) {

@@ -6,10 +6,11 @@ import org.patientedu.contentpack.importer.Credits;
 import org.patientedu.contentpack.importer.Person;
 
 /**
- * What the source says about review, and the plain sentence every rendition and narrative uses
+ * What the source itself says about review (at import; the server's verdict against the review
+ * policy is review.ReviewStatus), and the plain sentence every rendition and narrative uses
  * for it, so a printed handout and the FHIR resource never disagree.
  */
-public enum ReviewState {
+public enum SourceReview {
     /** Review date and named medical reviewers (Healthwise). */
     MEDICALLY_REVIEWED,
     /** Review date but no named reviewer (Go Ask Alice "Last reviewed on"). */
@@ -17,7 +18,7 @@ public enum ReviewState {
     /** No review stated: the entry stays a draft. */
     NOT_REVIEWED;
 
-    public static ReviewState of(Credits credits) {
+    public static SourceReview of(Credits credits) {
         if (credits.lastReviewed() == null) {
             return NOT_REVIEWED;
         }
@@ -31,7 +32,7 @@ public enum ReviewState {
 
     /** One honest sentence, e.g. "Written by an AI tool (ChatGPT); not medically reviewed." */
     public static String statement(Credits credits) {
-        ReviewState state = of(credits);
+        SourceReview state = of(credits);
         List<String> aiTools = credits.authors().stream().filter(Person::aiTool).map(Person::name).toList();
         String ai = aiTools.isEmpty() ? "" : "Written by an AI tool (" + String.join(", ", aiTools) + ")";
         String review = switch (state) {
