@@ -1,7 +1,6 @@
 package org.patientedu;
 
 import java.util.Set;
-
 import org.patientedu.contentpack.importer.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,12 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 // HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
 // brings along), and full text runs on local Lucene, not Elasticsearch.
-@SpringBootApplication(exclude = {
-  QuartzAutoConfiguration.class,
-  FlywayAutoConfiguration.class,
-  ElasticsearchClientAutoConfiguration.class,
-  ElasticsearchRestClientAutoConfiguration.class
-})
+@SpringBootApplication(
+    exclude = {
+      QuartzAutoConfiguration.class,
+      FlywayAutoConfiguration.class,
+      ElasticsearchClientAutoConfiguration.class,
+      ElasticsearchRestClientAutoConfiguration.class
+    })
 @ConfigurationPropertiesScan
 public class PatientEducationApplication {
 

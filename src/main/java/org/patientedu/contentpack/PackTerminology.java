@@ -6,66 +6,90 @@ package org.patientedu.contentpack;
  */
 public final class PackTerminology {
 
-    private PackTerminology() {
-    }
+  private PackTerminology() {}
 
-    /** Canonical base of everything this product defines. */
-    public static final String CANONICAL_BASE = "http://fhir.patientedu.org";
+  /** Canonical base of everything this product defines. */
+  public static final String CANONICAL_BASE = "http://fhir.patientedu.org";
 
-    // --- Our own extensions ---------------------------------------------------------------
-    public static final String EXT_AI_GENERATED = CANONICAL_BASE + "/StructureDefinition/ai-generated";
-    public static final String EXT_REVIEWER_SPECIALTY = CANONICAL_BASE + "/StructureDefinition/reviewer-specialty";
-    public static final String EXT_REVIEWER_CREDENTIALS = CANONICAL_BASE + "/StructureDefinition/reviewer-credentials";
-    /** Same idea as reviewer-credentials, for authors ("Lisa Brookes Kift, MFT"). */
-    public static final String EXT_AUTHOR_CREDENTIALS = CANONICAL_BASE + "/StructureDefinition/author-credentials";
+  // --- Our own extensions ---------------------------------------------------------------
+  public static final String EXT_AI_GENERATED =
+      CANONICAL_BASE + "/StructureDefinition/ai-generated";
+  public static final String EXT_REVIEWER_SPECIALTY =
+      CANONICAL_BASE + "/StructureDefinition/reviewer-specialty";
+  public static final String EXT_REVIEWER_CREDENTIALS =
+      CANONICAL_BASE + "/StructureDefinition/reviewer-credentials";
 
-    /** Readability of the article text, computed at import (see readability.Readability). */
-    public static final String EXT_READING_GRADE_LEVEL = CANONICAL_BASE + "/StructureDefinition/reading-grade-level";
-    public static final String EXT_WORD_COUNT = CANONICAL_BASE + "/StructureDefinition/word-count";
-    public static final String EXT_READING_TIME_MINUTES = CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
+  /** Same idea as reviewer-credentials, for authors ("Lisa Brookes Kift, MFT"). */
+  public static final String EXT_AUTHOR_CREDENTIALS =
+      CANONICAL_BASE + "/StructureDefinition/author-credentials";
 
-    /** Business identifier of a pack DocumentReference (value: the page id), stable across servers. */
-    public static final String DOCUMENT_IDENTIFIER_SYSTEM = CANONICAL_BASE + "/DocumentReference";
+  /** Readability of the article text, computed at import (see readability.Readability). */
+  public static final String EXT_READING_GRADE_LEVEL =
+      CANONICAL_BASE + "/StructureDefinition/reading-grade-level";
 
-    // --- Our own code systems -------------------------------------------------------------
-    public static final String CLINICAL_CONTEXT_SYSTEM = CANONICAL_BASE + "/CodeSystem/clinical-context";
-    public static final String DOCUMENT_CATEGORY_SYSTEM = CANONICAL_BASE + "/CodeSystem/document-category";
-    public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION = "patient-education";
-    public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY = "Patient education material";
+  public static final String EXT_WORD_COUNT = CANONICAL_BASE + "/StructureDefinition/word-count";
+  public static final String EXT_READING_TIME_MINUTES =
+      CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
 
-    // --- HL7 core extensions --------------------------------------------------------------
-    public static final String EXT_DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
-    public static final String EXT_ARTIFACT_LAST_REVIEW_DATE = "http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate";
-    public static final String EXT_ARTIFACT_REVIEWER = "http://hl7.org/fhir/StructureDefinition/artifact-reviewer";
+  /**
+   * Business identifier of a pack DocumentReference (value: the page id), stable across servers.
+   */
+  public static final String DOCUMENT_IDENTIFIER_SYSTEM = CANONICAL_BASE + "/DocumentReference";
 
-    // --- External code systems ------------------------------------------------------------
-    public static final String SNOMED = "http://snomed.info/sct";
-    public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
-    public static final String LOINC = "http://loinc.org";
-    public static final String NUCC = "http://nucc.org/provider-taxonomy";
-    public static final String LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type";
-    public static final String DEFINITION_TOPIC = "http://terminology.hl7.org/CodeSystem/definition-topic";
-    public static final String USAGE_CONTEXT_TYPE = "http://terminology.hl7.org/CodeSystem/usage-context-type";
-    public static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
-    public static final String ISO_3166 = "urn:iso:std:iso:3166";
+  // --- Our own code systems -------------------------------------------------------------
+  public static final String CLINICAL_CONTEXT_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/clinical-context";
+  public static final String DOCUMENT_CATEGORY_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/document-category";
+  public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION = "patient-education";
+  public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY =
+      "Patient education material";
 
-    // --- Fixed codes ----------------------------------------------------------------------
-    public static final String LIBRARY_TYPE_ASSET_COLLECTION = "asset-collection";
-    public static final String TOPIC_EDUCATION = "education";
-    public static final String USAGE_CONTEXT_FOCUS = "focus";
-    public static final String JURISDICTION_US = "US";
-    /**
-     * LOINC 34895-3 "Education note": a document-ontology code (scale Doc), the code IHE PCC uses
-     * for patient education documents, so any document registry classifies our handouts right.
-     */
-    public static final String LOINC_EDUCATION_NOTE = "34895-3";
-    public static final String LOINC_EDUCATION_NOTE_DISPLAY = "Education note";
-    /** NUCC taxonomy codes we are sure of; other specialties stay text-only. */
-    public static final String NUCC_FAMILY_MEDICINE = "207Q00000X";
-    public static final String NUCC_OBSTETRICS_GYNECOLOGY = "207V00000X";
+  // --- HL7 core extensions --------------------------------------------------------------
+  public static final String EXT_DATA_ABSENT_REASON =
+      "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+  public static final String EXT_ARTIFACT_LAST_REVIEW_DATE =
+      "http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate";
+  public static final String EXT_ARTIFACT_REVIEWER =
+      "http://hl7.org/fhir/StructureDefinition/artifact-reviewer";
 
-    /** Canonical URL of a pack Library, e.g. http://fhir.patientedu.org/Library/oxytocin-healthwise. */
-    public static String libraryUrl(String id) {
-        return CANONICAL_BASE + "/Library/" + id;
-    }
+  // --- External code systems ------------------------------------------------------------
+  public static final String SNOMED = "http://snomed.info/sct";
+  public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+  public static final String LOINC = "http://loinc.org";
+  public static final String NUCC = "http://nucc.org/provider-taxonomy";
+  public static final String LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type";
+  public static final String DEFINITION_TOPIC =
+      "http://terminology.hl7.org/CodeSystem/definition-topic";
+  public static final String USAGE_CONTEXT_TYPE =
+      "http://terminology.hl7.org/CodeSystem/usage-context-type";
+  public static final String DATA_ABSENT_REASON =
+      "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+  public static final String ISO_3166 = "urn:iso:std:iso:3166";
+
+  // --- Fixed codes ----------------------------------------------------------------------
+  public static final String LIBRARY_TYPE_ASSET_COLLECTION = "asset-collection";
+  public static final String TOPIC_EDUCATION = "education";
+  public static final String USAGE_CONTEXT_FOCUS = "focus";
+  public static final String JURISDICTION_US = "US";
+
+  /**
+   * LOINC 34895-3 "Education note": a document-ontology code (scale Doc), the code IHE PCC uses for
+   * patient education documents, so any document registry classifies our handouts right.
+   */
+  public static final String LOINC_EDUCATION_NOTE = "34895-3";
+
+  public static final String LOINC_EDUCATION_NOTE_DISPLAY = "Education note";
+
+  /** NUCC taxonomy codes we are sure of; other specialties stay text-only. */
+  public static final String NUCC_FAMILY_MEDICINE = "207Q00000X";
+
+  public static final String NUCC_OBSTETRICS_GYNECOLOGY = "207V00000X";
+
+  /**
+   * Canonical URL of a pack Library, e.g. http://fhir.patientedu.org/Library/oxytocin-healthwise.
+   */
+  public static String libraryUrl(String id) {
+    return CANONICAL_BASE + "/Library/" + id;
+  }
 }

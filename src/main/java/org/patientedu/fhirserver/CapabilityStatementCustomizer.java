@@ -26,10 +26,11 @@ class CapabilityStatementCustomizer {
       rest.getSecurity()
           .setCors(false)
           .addService(new CodeableConcept().setText("Bearer token (editor credential) for writes"))
-          .setDescription(writesEnabled
-              ? "Reads are public. Create, update, delete, transaction and operations that change data"
-                  + " need an editor bearer token (Authorization: Bearer ...)."
-              : "Reads are public. This instance has no editor credential configured: it is read-only.");
+          .setDescription(
+              writesEnabled
+                  ? "Reads are public. Create, update, delete, transaction and operations that change data"
+                      + " need an editor bearer token (Authorization: Bearer ...)."
+                  : "Reads are public. This instance has no editor credential configured: it is read-only.");
     }
   }
 }

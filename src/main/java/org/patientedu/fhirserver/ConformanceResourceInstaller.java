@@ -18,9 +18,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs the server's own conformance resources ({@code classpath:conformance/*.json}: the
- * search parameters it offers) before any content loads, so content is indexed by them from the
- * first write. Updating an unchanged resource makes no new version; nodes starting together retry.
+ * Installs the server's own conformance resources ({@code classpath:conformance/*.json}: the search
+ * parameters it offers) before any content loads, so content is indexed by them from the first
+ * write. Updating an unchanged resource makes no new version; nodes starting together retry.
  */
 @Component
 @Order(-10)
@@ -32,7 +32,8 @@ class ConformanceResourceInstaller implements ApplicationRunner {
   private final DaoRegistry daoRegistry;
   private final ISearchParamRegistry searchParamRegistry;
 
-  ConformanceResourceInstaller(FhirContext fhirContext, DaoRegistry daoRegistry, ISearchParamRegistry searchParamRegistry) {
+  ConformanceResourceInstaller(
+      FhirContext fhirContext, DaoRegistry daoRegistry, ISearchParamRegistry searchParamRegistry) {
     this.fhirContext = fhirContext;
     this.daoRegistry = daoRegistry;
     this.searchParamRegistry = searchParamRegistry;
@@ -40,16 +41,22 @@ class ConformanceResourceInstaller implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:conformance/*.json");
+    Resource[] files =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:conformance/*.json");
     for (Resource file : files) {
       try (InputStream in = file.getInputStream()) {
-        IBaseResource resource = fhirContext.newJsonParser()
-            .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        StartupRace.retryOnConflict("installing " + file.getFilename(),
-            () -> daoRegistry.getResourceDao(resource).update(resource, new SystemRequestDetails()));
+        IBaseResource resource =
+            fhirContext
+                .newJsonParser()
+                .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        StartupRace.retryOnConflict(
+            "installing " + file.getFilename(),
+            () ->
+                daoRegistry.getResourceDao(resource).update(resource, new SystemRequestDetails()));
       }
     }
     searchParamRegistry.forceRefresh();
-    log.info("Installed {} conformance resources (search parameters the server offers)", files.length);
+    log.info(
+        "Installed {} conformance resources (search parameters the server offers)", files.length);
   }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code _content} on Library and DocumentReference searches their narrative. HAPI's {@code _content}
- * index holds only {@code string} elements, but a page's words live in its narrative (the article
- * and its credits, see the importer) and its Binary renditions; without this, a search for a word
- * of the article finds nothing. Other resource types keep HAPI's behaviour.
+ * {@code _content} on Library and DocumentReference searches their narrative. HAPI's {@code
+ * _content} index holds only {@code string} elements, but a page's words live in its narrative (the
+ * article and its credits, see the importer) and its Binary renditions; without this, a search for
+ * a word of the article finds nothing. Other resource types keep HAPI's behaviour.
  */
 @Interceptor
 class ContentSearchOverNarrativeInterceptor {
@@ -25,7 +25,9 @@ class ContentSearchOverNarrativeInterceptor {
   public boolean searchNarrative(RequestDetails request) {
     String type = request.getResourceName();
     Map<String, String[]> parameters = request.getParameters();
-    if (type != null && CONTENT_TYPES.contains(type) && parameters.containsKey(Constants.PARAM_CONTENT)
+    if (type != null
+        && CONTENT_TYPES.contains(type)
+        && parameters.containsKey(Constants.PARAM_CONTENT)
         && !parameters.containsKey(Constants.PARAM_TEXT)) {
       Map<String, String[]> rewritten = new HashMap<>(parameters);
       rewritten.put(Constants.PARAM_TEXT, rewritten.remove(Constants.PARAM_CONTENT));

@@ -27,7 +27,10 @@ class DatabaseInUseLogger implements ApplicationRunner {
   public void run(ApplicationArguments args) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData meta = connection.getMetaData();
-      log.info("Database in use: {} {} at {}", meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+      log.info(
+          "Database in use: {} {} at {}",
+          meta.getDatabaseProductName(),
+          meta.getDatabaseProductVersion(),
           withoutCredentials(meta.getURL()));
     }
   }

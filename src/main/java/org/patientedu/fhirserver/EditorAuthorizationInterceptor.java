@@ -13,22 +13,27 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 /**
- * The public may read; only an editor holding the configured bearer token may change anything.
- * This is a stand-in until SMART backend-services authorization arrives. The token is never logged.
+ * The public may read; only an editor holding the configured bearer token may change anything. This
+ * is a stand-in until SMART backend-services authorization arrives. The token is never logged.
  */
 @Interceptor
 public class EditorAuthorizationInterceptor {
 
   private static final Set<RequestTypeEnum> READ_METHODS =
       Set.of(RequestTypeEnum.GET, RequestTypeEnum.HEAD, RequestTypeEnum.OPTIONS);
+
   /** POSTs that read: search by form, and validation which stores nothing. */
   private static final Set<RestOperationTypeEnum> READ_ONLY_POSTS =
-      Set.of(RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.SEARCH_SYSTEM, RestOperationTypeEnum.VALIDATE);
+      Set.of(
+          RestOperationTypeEnum.SEARCH_TYPE,
+          RestOperationTypeEnum.SEARCH_SYSTEM,
+          RestOperationTypeEnum.VALIDATE);
 
   private final byte[] editorToken;
 
   public EditorAuthorizationInterceptor(String editorToken) {
-    this.editorToken = editorToken == null ? new byte[0] : editorToken.strip().getBytes(StandardCharsets.UTF_8);
+    this.editorToken =
+        editorToken == null ? new byte[0] : editorToken.strip().getBytes(StandardCharsets.UTF_8);
   }
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -39,13 +44,16 @@ public class EditorAuthorizationInterceptor {
     String authorization = request.getHeader("Authorization");
     if (authorization == null || authorization.isBlank()) {
       throw new AuthenticationException(
-              "This server is read-only to the public: " + operation.getCode()
+              "This server is read-only to the public: "
+                  + operation.getCode()
                   + " needs an editor credential (Authorization: Bearer <token>).")
           .addResponseHeader("WWW-Authenticate", "Bearer realm=\"patient-education\"");
     }
     if (!isEditorToken(authorization)) {
       throw new ForbiddenOperationException(
-          "The credential presented is not an editor credential; " + operation.getCode() + " refused.");
+          "The credential presented is not an editor credential; "
+              + operation.getCode()
+              + " refused.");
     }
   }
 

@@ -1,7 +1,6 @@
 package org.patientedu.fhirserver;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,7 +29,16 @@ public record FhirServerProperties(
   /** Never print the token, even by accident in a debug dump of the bean. */
   @Override
   public String toString() {
-    return "FhirServerProperties[dataDir=" + dataDir + ", editorToken=" + (writesEnabled() ? "****" : "<none>")
-        + ", maxRequestBody=" + maxRequestBody + ", pageSize=" + defaultPageSize + "/" + maxPageSize + "]";
+    return "FhirServerProperties[dataDir="
+        + dataDir
+        + ", editorToken="
+        + (writesEnabled() ? "****" : "<none>")
+        + ", maxRequestBody="
+        + maxRequestBody
+        + ", pageSize="
+        + defaultPageSize
+        + "/"
+        + maxPageSize
+        + "]";
   }
 }

@@ -25,8 +25,8 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
- * The HAPI FHIR JPA store for R4. Database and Hibernate Search settings come from
- * {@code application.properties} ({@code spring.datasource.*}, {@code spring.jpa.properties.*}).
+ * The HAPI FHIR JPA store for R4. Database and Hibernate Search settings come from {@code
+ * application.properties} ({@code spring.datasource.*}, {@code spring.jpa.properties.*}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -45,7 +45,8 @@ class JpaStoreConfiguration {
     JpaStorageSettings settings = new JpaStorageSettings();
     // _content and _text searches, indexed by Hibernate Search in the data directory.
     settings.setHibernateSearchIndexFullText(true);
-    // A search right after a review must see the new state, so never answer from a cached result set.
+    // A search right after a review must see the new state, so never answer from a cached result
+    // set.
     settings.setReuseCachedSearchResultsForMillis(null);
     // References only to resources that exist: no placeholder resources invented on write.
     settings.setAutoCreatePlaceholderReferenceTargets(false);
@@ -56,10 +57,13 @@ class JpaStoreConfiguration {
     return settings;
   }
 
-  /** Nodes on one PostgreSQL take turns starting; static because it post-processes the DataSource. */
+  /**
+   * Nodes on one PostgreSQL take turns starting; static because it post-processes the DataSource.
+   */
   @Bean
   static NodeStartupLock nodeStartupLock(Environment environment) {
-    return new NodeStartupLock(environment.getProperty("edu.node-startup-wait", Duration.class, Duration.ofMinutes(10)));
+    return new NodeStartupLock(
+        environment.getProperty("edu.node-startup-wait", Duration.class, Duration.ofMinutes(10)));
   }
 
   @Bean
@@ -81,7 +85,8 @@ class JpaStoreConfiguration {
       JpaProperties jpaProperties,
       DataSource dataSource) {
     LocalContainerEntityManagerFactoryBean factory =
-        HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+        HapiEntityManagerFactoryUtil.newEntityManagerFactory(
+            beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
     factory.setJpaPropertyMap(jpaProperties.getProperties());

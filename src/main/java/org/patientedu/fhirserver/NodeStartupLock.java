@@ -18,15 +18,15 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Nodes sharing one PostgreSQL take turns starting up. Start-up writes to the shared database in
- * several places we do not own (Hibernate's schema update, HAPI filling its resource-type table)
- * as well as ours (search parameters, the content pack); two nodes doing that at the same moment
+ * several places we do not own (Hibernate's schema update, HAPI filling its resource-type table) as
+ * well as ours (search parameters, the content pack); two nodes doing that at the same moment
  * collide on unique keys. So the first node to get its DataSource takes a PostgreSQL advisory lock
  * and holds it until it is ready for traffic; the next waits, then finds the work done.
  *
  * <p>The lock is session-level on one connection: if a node dies mid-start, PostgreSQL drops the
  * lock with the connection. A node that waits longer than {@code edu.node-startup-wait} starts
- * anyway (our own start-up writes retry on conflicts). H2 in file mode admits one process only,
- * so there the lock is not taken.
+ * anyway (our own start-up writes retry on conflicts). H2 in file mode admits one process only, so
+ * there the lock is not taken.
  */
 public final class NodeStartupLock
     implements BeanPostProcessor, ApplicationListener<SpringApplicationEvent>, DisposableBean {
@@ -66,7 +66,9 @@ public final class NodeStartupLock
       boolean announced = false;
       while (!tryLock(connection)) {
         if (!announced) {
-          log.info("Another node is starting on this database; waiting up to {} for it to finish", maxWait);
+          log.info(
+              "Another node is starting on this database; waiting up to {} for it to finish",
+              maxWait);
           announced = true;
         }
         if (Instant.now().isAfter(deadline)) {
@@ -79,7 +81,8 @@ public final class NodeStartupLock
       held = connection;
       return true;
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not take the start-up lock on the database: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not take the start-up lock on the database: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for another node to start", e);
@@ -96,7 +99,9 @@ public final class NodeStartupLock
       unlock.setLong(1, LOCK_KEY);
       unlock.execute();
     } catch (SQLException e) {
-      log.warn("Could not release the start-up lock cleanly ({}); it goes when the connection closes", e.getMessage());
+      log.warn(
+          "Could not release the start-up lock cleanly ({}); it goes when the connection closes",
+          e.getMessage());
     } finally {
       held = null;
     }

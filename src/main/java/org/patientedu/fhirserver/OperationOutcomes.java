@@ -12,7 +12,8 @@ public final class OperationOutcomes {
 
   public static OperationOutcome error(String issueCode, String message) {
     OperationOutcome outcome = new OperationOutcome();
-    outcome.addIssue()
+    outcome
+        .addIssue()
         .setSeverity(IssueSeverity.ERROR)
         .setCode(IssueType.fromCode(issueCode))
         .setDiagnostics(message);
@@ -20,6 +21,8 @@ public final class OperationOutcomes {
   }
 
   public static String errorJson(String issueCode, String message) {
-    return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(error(issueCode, message));
+    return FhirContext.forR4Cached()
+        .newJsonParser()
+        .encodeResourceToString(error(issueCode, message));
   }
 }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards request bodies before HAPI parses anything: bodies above the configured size get 413,
- * and XML carrying a DOCTYPE (the door to external-entity and entity-expansion attacks) gets 400,
- * each with an OperationOutcome. Bodies are read once, bounded by the limit.
+ * Guards request bodies before HAPI parses anything: bodies above the configured size get 413, and
+ * XML carrying a DOCTYPE (the door to external-entity and entity-expansion attacks) gets 400, each
+ * with an OperationOutcome. Bodies are read once, bounded by the limit.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -31,10 +31,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-long", tooLargeMessage());
+      refuse(
+          response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-long", tooLargeMessage());
       return;
     }
     if (!hasBody(request) || isForm(request)) {
@@ -45,11 +47,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
     byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
     if (body.length > maxBytes) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-long", tooLargeMessage());
+      refuse(
+          response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-long", tooLargeMessage());
       return;
     }
     if (isXml(request) && DOCTYPE.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "security",
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "security",
           "XML with a DOCTYPE declaration is not accepted (no DTDs or entities in FHIR XML).");
       return;
     }
@@ -63,7 +69,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static boolean isForm(HttpServletRequest request) {
     String type = request.getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    return type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 
   private static boolean isXml(HttpServletRequest request) {
@@ -72,7 +79,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private String tooLargeMessage() {
-    return "The request body is larger than this server accepts (" + maxBytes
+    return "The request body is larger than this server accepts ("
+        + maxBytes
         + " bytes; setting edu.max-request-body).";
   }
 
@@ -80,11 +88,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
   }
 
-  private static void refuse(HttpServletResponse response, int status, String issueCode, String message)
+  private static void refuse(
+      HttpServletResponse response, int status, String issueCode, String message)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/fhir+json;charset=UTF-8");
-    response.getOutputStream().write(OperationOutcomes.errorJson(issueCode, message).getBytes(StandardCharsets.UTF_8));
+    response
+        .getOutputStream()
+        .write(OperationOutcomes.errorJson(issueCode, message).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The body, already read, handed on to HAPI. */

@@ -15,7 +15,6 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +39,17 @@ class RestfulServerConfiguration {
       IValidationSupport validationSupport,
       ObjectProvider<FhirServerPlugin> plugins) {
     // HAPI's own FhirContext (the JPA store's), tuned once here:
-    // unknown elements in a request body are an error the sender must hear about, not a silent drop;
+    // unknown elements in a request body are an error the sender must hear about, not a silent
+    // drop;
     fhirContext.setParserErrorHandler(new StrictErrorHandler());
-    // a Provenance names the exact versions it speaks for (HAPI strips versions from references otherwise).
+    // a Provenance names the exact versions it speaks for (HAPI strips versions from references
+    // otherwise).
     fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
 
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Patient education content module");
-    server.setImplementationDescription("Patient-education Library and DocumentReference resources");
+    server.setImplementationDescription(
+        "Patient-education Library and DocumentReference resources");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setETagSupport(ETagSupportEnum.ENABLED);
 
@@ -58,8 +60,9 @@ class RestfulServerConfiguration {
     server.registerProviders(resourceProviders.createProviders());
     server.registerProvider(systemProvider);
 
-    JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
-        server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    JpaCapabilityStatementProvider capabilities =
+        new JpaCapabilityStatementProvider(
+            server, systemDao, storageSettings, searchParamRegistry, validationSupport);
     capabilities.setImplementationDescription("Patient-education content module (FHIR R4)");
     server.setServerConformanceProvider(capabilities);
 
@@ -73,23 +76,27 @@ class RestfulServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
-    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, FHIR_PATH + "/*");
+    ServletRegistrationBean<RestfulServer> registration =
+        new ServletRegistrationBean<>(server, FHIR_PATH + "/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(FhirServerProperties properties) {
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      FhirServerProperties properties) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.maxRequestBody().toBytes()));
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(properties.maxRequestBody().toBytes()));
     registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<FlushCoalescingFilter> flushCoalescingFilter() {
-    FilterRegistrationBean<FlushCoalescingFilter> registration = new FilterRegistrationBean<>(new FlushCoalescingFilter());
+    FilterRegistrationBean<FlushCoalescingFilter> registration =
+        new FilterRegistrationBean<>(new FlushCoalescingFilter());
     registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
     return registration;
   }

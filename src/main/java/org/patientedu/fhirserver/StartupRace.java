@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Several nodes starting together on one database write the same resources with the same fixed
- * ids. The database lets one win; the others get a conflict, wait a moment, and try again, and
- * then find the work done.
+ * Several nodes starting together on one database write the same resources with the same fixed ids.
+ * The database lets one win; the others get a conflict, wait a moment, and try again, and then find
+ * the work done.
  */
 public final class StartupRace {
 
@@ -24,10 +24,19 @@ public final class StartupRace {
         return work.get();
       } catch (ResourceVersionConflictException | DataIntegrityViolationException e) {
         if (attempt == ATTEMPTS) {
-          throw new IllegalStateException(what + " failed after " + ATTEMPTS
-              + " attempts; another node kept writing the same resources: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              what
+                  + " failed after "
+                  + ATTEMPTS
+                  + " attempts; another node kept writing the same resources: "
+                  + e.getMessage(),
+              e);
         }
-        log.info("Another node is doing the same at start-up ({}); retrying ({}/{})", what, attempt, ATTEMPTS);
+        log.info(
+            "Another node is doing the same at start-up ({}); retrying ({}/{})",
+            what,
+            attempt,
+            ATTEMPTS);
         try {
           Thread.sleep(200L * attempt);
         } catch (InterruptedException interrupted) {

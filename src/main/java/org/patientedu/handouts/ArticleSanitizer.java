@@ -8,30 +8,68 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Makes a stored HTML rendition safe to put into our page, whatever it holds: only text-level
- * and structural markup survives (headings, paragraphs, lists, tables, emphasis, links to http,
- * https and mailto). Scripts, styles, frames, objects, forms, images, event-handler attributes and
- * {@code javascript:} URLs are dropped.
+ * Makes a stored HTML rendition safe to put into our page, whatever it holds: only text-level and
+ * structural markup survives (headings, paragraphs, lists, tables, emphasis, links to http, https
+ * and mailto). Scripts, styles, frames, objects, forms, images, event-handler attributes and {@code
+ * javascript:} URLs are dropped.
  *
- * <p>The page prints its own title and credits from the Library, so the rendition's first
- * {@code <h1>} and its {@code <section class="credits">} are left out, and any other {@code <h1>}
- * becomes an {@code <h2>} so the page keeps one top-level heading.
+ * <p>The page prints its own title and credits from the Library, so the rendition's first {@code
+ * <h1>} and its {@code <section class="credits">} are left out, and any other {@code <h1>} becomes
+ * an {@code <h2>} so the page keeps one top-level heading.
  */
 final class ArticleSanitizer {
 
-  private static final Safelist SAFELIST = new Safelist()
-      .addTags("h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd",
-          "blockquote", "q", "cite", "em", "strong", "b", "i", "u", "small", "sub", "sup", "abbr",
-          "span", "div", "section", "figure", "figcaption", "table", "caption", "thead", "tbody",
-          "tfoot", "tr", "th", "td", "a")
-      .addAttributes("a", "href", "title")
-      .addAttributes("abbr", "title")
-      .addAttributes("th", "scope", "colspan", "rowspan")
-      .addAttributes("td", "colspan", "rowspan")
-      .addAttributes("ol", "start", "type")
-      .addAttributes(":all", "lang")
-      .addProtocols("a", "href", "http", "https", "mailto")
-      .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
+  private static final Safelist SAFELIST =
+      new Safelist()
+          .addTags(
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "p",
+              "br",
+              "hr",
+              "ul",
+              "ol",
+              "li",
+              "dl",
+              "dt",
+              "dd",
+              "blockquote",
+              "q",
+              "cite",
+              "em",
+              "strong",
+              "b",
+              "i",
+              "u",
+              "small",
+              "sub",
+              "sup",
+              "abbr",
+              "span",
+              "div",
+              "section",
+              "figure",
+              "figcaption",
+              "table",
+              "caption",
+              "thead",
+              "tbody",
+              "tfoot",
+              "tr",
+              "th",
+              "td",
+              "a")
+          .addAttributes("a", "href", "title")
+          .addAttributes("abbr", "title")
+          .addAttributes("th", "scope", "colspan", "rowspan")
+          .addAttributes("td", "colspan", "rowspan")
+          .addAttributes("ol", "start", "type")
+          .addAttributes(":all", "lang")
+          .addProtocols("a", "href", "http", "https", "mailto")
+          .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
 
   private ArticleSanitizer() {}
 

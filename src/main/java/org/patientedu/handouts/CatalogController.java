@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The catalog at {@code /}: every handout, filtered with plain GET links and forms (no JavaScript). */
+/**
+ * The catalog at {@code /}: every handout, filtered with plain GET links and forms (no JavaScript).
+ */
 @Controller
 class CatalogController {
 
@@ -45,30 +47,48 @@ class CatalogController {
     model.addAttribute("contextLabels", contextLabels(locale));
     model.addAttribute("contextOptions", contextOptions(filter, locale));
     model.addAttribute("reviewStates", ReviewState.filterable());
-    model.addAttribute("languageOptions", catalog.languages().stream()
-        .map(tag -> new LanguageOption(tag, Locale.forLanguageTag(tag).getDisplayName(locale),
-            tag.equalsIgnoreCase(filter.language())))
-        .toList());
+    model.addAttribute(
+        "languageOptions",
+        catalog.languages().stream()
+            .map(
+                tag ->
+                    new LanguageOption(
+                        tag,
+                        Locale.forLanguageTag(tag).getDisplayName(locale),
+                        tag.equalsIgnoreCase(filter.language())))
+            .toList());
     return "handouts/catalog";
   }
 
   private List<ContextOption> contextOptions(CatalogFilter filter, Locale locale) {
     Map<ClinicalContext, String> labels = contextLabels(locale);
     List<ContextOption> options = new ArrayList<>();
-    options.add(new ContextOption("", messages.getMessage("handouts.catalog.context.all", null, locale),
-        href(filter, null), filter.context() == null));
+    options.add(
+        new ContextOption(
+            "",
+            messages.getMessage("handouts.catalog.context.all", null, locale),
+            href(filter, null),
+            filter.context() == null));
     for (ClinicalContext context : ClinicalContext.values()) {
-      options.add(new ContextOption(context.key(), labels.get(context), href(filter, context),
-          context == filter.context()));
+      options.add(
+          new ContextOption(
+              context.key(),
+              labels.get(context),
+              href(filter, context),
+              context == filter.context()));
     }
     return options;
   }
 
-  /** Labels from messages ({@code handouts.context.<key>}), else the content pack's English label. */
+  /**
+   * Labels from messages ({@code handouts.context.<key>}), else the content pack's English label.
+   */
   private Map<ClinicalContext, String> contextLabels(Locale locale) {
     Map<ClinicalContext, String> labels = new EnumMap<>(ClinicalContext.class);
     for (ClinicalContext context : ClinicalContext.values()) {
-      labels.put(context, messages.getMessage("handouts.context." + context.key(), null, context.label(), locale));
+      labels.put(
+          context,
+          messages.getMessage("handouts.context." + context.key(), null, context.label(), locale));
     }
     return labels;
   }

@@ -7,7 +7,8 @@ import org.patientedu.contentpack.ClinicalContext;
  * What the nurse asked the catalog for; every part optional. Built from the query string, so
  * unknown values are dropped rather than failing the page.
  */
-public record CatalogFilter(String text, ClinicalContext context, ReviewState review, String language) {
+public record CatalogFilter(
+    String text, ClinicalContext context, ReviewState review, String language) {
 
   static final CatalogFilter ALL = new CatalogFilter(null, null, null, null);
 

@@ -12,7 +12,8 @@ import org.patientedu.contentpack.ClinicalContext;
  *
  * @param currentAsOf the last medical review (Library.lastReviewDate), null when none is stated
  * @param reviewDue the next review due date the server set (Library.effectivePeriod.end)
- * @param published the publication date the source states, null when it states none (see LibraryReader)
+ * @param published the publication date the source states, null when it states none (see
+ *     LibraryReader)
  * @param htmlRendition the Binary id of the HTML rendition, null when there is none
  */
 public record Handout(

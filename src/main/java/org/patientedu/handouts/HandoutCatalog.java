@@ -42,14 +42,24 @@ class HandoutCatalog {
 
   /** FHIR ids: letters, digits, '-' and '.', at most 64. Anything else cannot be stored. */
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-  private static final Comparator<Handout> BY_TITLE = Comparator
-      .comparing((Handout h) -> h.title() == null ? "" : h.title(), String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(h -> h.publisher() == null ? "" : h.publisher(), String.CASE_INSENSITIVE_ORDER);
+
+  private static final Comparator<Handout> BY_TITLE =
+      Comparator.comparing(
+              (Handout h) -> h.title() == null ? "" : h.title(), String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(
+              h -> h.publisher() == null ? "" : h.publisher(), String.CASE_INSENSITIVE_ORDER);
 
   private final DaoRegistry daoRegistry;
-  /** Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary id. */
-  private final Cache<String, Versioned<Handout>> handouts = Caffeine.newBuilder().maximumSize(2_000).build();
-  private final Cache<String, Versioned<String>> articles = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  /**
+   * Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary
+   * id.
+   */
+  private final Cache<String, Versioned<Handout>> handouts =
+      Caffeine.newBuilder().maximumSize(2_000).build();
+
+  private final Cache<String, Versioned<String>> articles =
+      Caffeine.newBuilder().maximumSize(2_000).build();
 
   private record Versioned<V>(long version, V value) {}
 
@@ -65,12 +75,14 @@ class HandoutCatalog {
   List<Handout> find(CatalogFilter filter) {
     Map<String, Library> found = new LinkedHashMap<>();
     if (filter.text() == null) {
-      search(filter, null).forEach(library -> found.put(library.getIdElement().getIdPart(), library));
+      search(filter, null)
+          .forEach(library -> found.put(library.getIdElement().getIdPart(), library));
     } else {
       // The words of a page live in its narrative (_text), its names and titles in string
       // elements (_content): the catalog searches both, as the FHIR API's _content does.
       for (String parameter : List.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT)) {
-        search(filter, parameter).forEach(library -> found.putIfAbsent(library.getIdElement().getIdPart(), library));
+        search(filter, parameter)
+            .forEach(library -> found.putIfAbsent(library.getIdElement().getIdPart(), library));
       }
     }
     return found.values().stream()
@@ -82,7 +94,9 @@ class HandoutCatalog {
 
   private List<Library> search(CatalogFilter filter, String textParameter) {
     SearchParameterMap search = SearchParameterMap.newSynchronous();
-    search.add("status", new TokenOrListParam().add(new TokenParam("draft")).add(new TokenParam("active")));
+    search.add(
+        "status",
+        new TokenOrListParam().add(new TokenParam("draft")).add(new TokenParam("active")));
     if (textParameter != null) {
       search.add(textParameter, new StringParam(filter.text()));
     }
@@ -107,16 +121,24 @@ class HandoutCatalog {
         .toList();
   }
 
-  /** One handout by its Library id, retired ones included (a printed QR code must still resolve). */
+  /**
+   * One handout by its Library id, retired ones included (a printed QR code must still resolve).
+   */
   Optional<Handout> get(String id) {
     return current(Library.class, id, handouts, LibraryReader::read);
   }
 
   /** The article of the handout's HTML rendition, sanitised; empty when it has none. */
   String article(Handout handout) {
-    return current(Binary.class, handout.htmlRendition(), articles,
-        binary -> binary.getContent() == null ? ""
-            : ArticleSanitizer.sanitize(new String(binary.getContent(), StandardCharsets.UTF_8)))
+    return current(
+            Binary.class,
+            handout.htmlRendition(),
+            articles,
+            binary ->
+                binary.getContent() == null
+                    ? ""
+                    : ArticleSanitizer.sanitize(
+                        new String(binary.getContent(), StandardCharsets.UTF_8)))
         .orElse("");
   }
 

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** One handout: the web page at {@code /handouts/{id}} and its PDF at {@code /handouts/{id}.pdf}. */
+/**
+ * One handout: the web page at {@code /handouts/{id}} and its PDF at {@code /handouts/{id}.pdf}.
+ */
 @Controller
 class HandoutController {
 
@@ -59,7 +61,9 @@ class HandoutController {
     String filename = id + (options.largePrint() ? "-large-print" : "") + ".pdf";
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(filename).build().toString())
         .cacheControl(CacheControl.noCache())
         .body(pdf);
   }

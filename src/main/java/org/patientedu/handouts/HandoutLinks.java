@@ -6,7 +6,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The links of a handout page, context-relative ({@code @{...}} in the template adds the context
  * path): the page in the other print size, its PDF on either paper, and the print action.
  */
-public record HandoutLinks(String page, String otherSize, String pdf, String pdfLetter, String pdfA4) {
+public record HandoutLinks(
+    String page, String otherSize, String pdf, String pdfLetter, String pdfA4) {
 
   static HandoutLinks of(String id, PrintOptions print) {
     String page = "/handouts/" + id;

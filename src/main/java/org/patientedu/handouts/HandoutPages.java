@@ -26,8 +26,10 @@ class HandoutPages {
       @Value("${edu.handouts.public-base-url:}") String publicBaseUrl) {
     this.catalog = catalog;
     this.clock = clock;
-    this.publicBaseUrl = publicBaseUrl.endsWith("/")
-        ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    this.publicBaseUrl =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
   }
 
   /**
@@ -35,7 +37,8 @@ class HandoutPages {
    *
    * @throws HandoutNotFoundException when no Library has this id
    */
-  Map<String, Object> model(String id, PrintOptions print, boolean pdf, HttpServletRequest request) {
+  Map<String, Object> model(
+      String id, PrintOptions print, boolean pdf, HttpServletRequest request) {
     Handout handout = catalog.get(id).orElseThrow(() -> new HandoutNotFoundException(id));
     String article = catalog.article(handout);
     String onlineUrl = onlineUrl(handout.id(), request);
@@ -52,11 +55,14 @@ class HandoutPages {
     return model;
   }
 
-  /** Where a patient finds this handout again: the configured public address, else this request's. */
+  /**
+   * Where a patient finds this handout again: the configured public address, else this request's.
+   */
   private String onlineUrl(String id, HttpServletRequest request) {
-    String base = publicBaseUrl.isEmpty()
-        ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
-        : publicBaseUrl;
+    String base =
+        publicBaseUrl.isEmpty()
+            ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+            : publicBaseUrl;
     return base + "/handouts/" + id;
   }
 }

@@ -42,17 +42,19 @@ class HandoutPdfRenderer {
   private final JakartaServletWebApplication webApplication;
   private final List<Face> faces;
   private final String css;
+
   /** Font metrics survive between renders; the cache is thread-safe. */
   private final FSDefaultCacheStore cache = new FSDefaultCacheStore();
 
   HandoutPdfRenderer(ITemplateEngine templates, ServletContext servletContext) {
     this.templates = templates;
     this.webApplication = JakartaServletWebApplication.buildApplication(servletContext);
-    this.faces = List.of(
-        new Face(read(FONT_DIR + "DejaVuSans.ttf"), 400, FontStyle.NORMAL),
-        new Face(read(FONT_DIR + "DejaVuSans-Bold.ttf"), 700, FontStyle.NORMAL),
-        new Face(read(FONT_DIR + "DejaVuSans-Oblique.ttf"), 400, FontStyle.ITALIC),
-        new Face(read(FONT_DIR + "DejaVuSans-BoldOblique.ttf"), 700, FontStyle.ITALIC));
+    this.faces =
+        List.of(
+            new Face(read(FONT_DIR + "DejaVuSans.ttf"), 400, FontStyle.NORMAL),
+            new Face(read(FONT_DIR + "DejaVuSans-Bold.ttf"), 700, FontStyle.NORMAL),
+            new Face(read(FONT_DIR + "DejaVuSans-Oblique.ttf"), 400, FontStyle.ITALIC),
+            new Face(read(FONT_DIR + "DejaVuSans-BoldOblique.ttf"), 700, FontStyle.ITALIC));
     this.css = new String(read("static/css/handout-pdf.css"), StandardCharsets.UTF_8);
     XRLog.setLoggingEnabled(false);
   }
@@ -62,9 +64,14 @@ class HandoutPdfRenderer {
     return "@page { size: " + print.paper().cssSize() + "; }\n" + css;
   }
 
-  byte[] render(String template, Map<String, Object> variables, Locale locale,
-      HttpServletRequest request, HttpServletResponse response) {
-    WebContext context = new WebContext(webApplication.buildExchange(request, response), locale, variables);
+  byte[] render(
+      String template,
+      Map<String, Object> variables,
+      Locale locale,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    WebContext context =
+        new WebContext(webApplication.buildExchange(request, response), locale, variables);
     String html = templates.process(template, context);
     org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
 
@@ -74,7 +81,12 @@ class HandoutPdfRenderer {
     builder.usePdfUaAccessibility(true);
     builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, cache);
     for (Face face : faces) {
-      builder.useFont(() -> new ByteArrayInputStream(face.bytes()), FONT_FAMILY, face.weight(), face.style(), true);
+      builder.useFont(
+          () -> new ByteArrayInputStream(face.bytes()),
+          FONT_FAMILY,
+          face.weight(),
+          face.style(),
+          true);
     }
     builder.useExternalResourceAccessControl(
         (uri, type) -> uri != null && uri.startsWith("data:image/png;base64,"),

@@ -5,15 +5,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The handout pages' security headers: the catalog, the handouts, their static files and the
- * error pages. Not on {@code /fhir} (its own servlet), the actuator or other features' pages.
+ * The handout pages' security headers: the catalog, the handouts, their static files and the error
+ * pages. Not on {@code /fhir} (its own servlet), the actuator or other features' pages.
  */
 @Configuration(proxyBeanMethods = false)
 class HandoutsWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new SecurityHeadersInterceptor())
+    registry
+        .addInterceptor(new SecurityHeadersInterceptor())
         .addPathPatterns("/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**");
   }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,15 +22,19 @@ import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
 
 /**
- * Reads a stored Library into what the pages show. Only reads: every value comes from the
- * resource (review state and due date as the server stamped them), none is computed here.
+ * Reads a stored Library into what the pages show. Only reads: every value comes from the resource
+ * (review state and due date as the server stamped them), none is computed here.
  */
 final class LibraryReader {
 
-  static final String EXT_REVIEW_STATUS = PackTerminology.CANONICAL_BASE + "/StructureDefinition/review-status";
-  static final String EXT_READING_GRADE = PackTerminology.CANONICAL_BASE + "/StructureDefinition/reading-grade-level";
-  static final String EXT_WORD_COUNT = PackTerminology.CANONICAL_BASE + "/StructureDefinition/word-count";
-  static final String EXT_READING_TIME = PackTerminology.CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
+  static final String EXT_REVIEW_STATUS =
+      PackTerminology.CANONICAL_BASE + "/StructureDefinition/review-status";
+  static final String EXT_READING_GRADE =
+      PackTerminology.CANONICAL_BASE + "/StructureDefinition/reading-grade-level";
+  static final String EXT_WORD_COUNT =
+      PackTerminology.CANONICAL_BASE + "/StructureDefinition/word-count";
+  static final String EXT_READING_TIME =
+      PackTerminology.CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
 
   private LibraryReader() {}
 
@@ -46,7 +49,9 @@ final class LibraryReader {
         library.getDescription(),
         publishedDate(library),
         library.hasLastReviewDate() ? StatedDate.of(library.getLastReviewDateElement()) : null,
-        library.hasEffectivePeriod() ? StatedDate.of(library.getEffectivePeriod().getEndElement()) : null,
+        library.hasEffectivePeriod()
+            ? StatedDate.of(library.getEffectivePeriod().getEndElement())
+            : null,
         reviewState(library),
         decimal(library, EXT_READING_GRADE),
         integer(library, EXT_WORD_COUNT),
@@ -102,8 +107,14 @@ final class LibraryReader {
     String specialty = null;
     Extension specialtyExt = detail.getExtensionByUrl(PackTerminology.EXT_REVIEWER_SPECIALTY);
     if (specialtyExt != null && specialtyExt.getValue() instanceof CodeableConcept concept) {
-      specialty = concept.hasText() ? concept.getText()
-          : concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst().orElse(null);
+      specialty =
+          concept.hasText()
+              ? concept.getText()
+              : concept.getCoding().stream()
+                  .filter(Coding::hasDisplay)
+                  .map(Coding::getDisplay)
+                  .findFirst()
+                  .orElse(null);
     }
     Extension ai = detail.getExtensionByUrl(PackTerminology.EXT_AI_GENERATED);
     boolean aiTool = ai != null && ai.getValue() instanceof BooleanType flag && flag.booleanValue();
@@ -147,11 +158,17 @@ final class LibraryReader {
   static List<ClinicalContext> contexts(Library library) {
     List<ClinicalContext> found = new ArrayList<>();
     for (ClinicalContext context : ClinicalContext.values()) {
-      boolean matches = library.getUseContext().stream()
-          .filter(UsageContext::hasValueCodeableConcept)
-          .flatMap(u -> u.getValueCodeableConcept().getCoding().stream())
-          .anyMatch(coding -> context.codes().stream().anyMatch(code ->
-              code.system().equals(coding.getSystem()) && code.code().equals(coding.getCode())));
+      boolean matches =
+          library.getUseContext().stream()
+              .filter(UsageContext::hasValueCodeableConcept)
+              .flatMap(u -> u.getValueCodeableConcept().getCoding().stream())
+              .anyMatch(
+                  coding ->
+                      context.codes().stream()
+                          .anyMatch(
+                              code ->
+                                  code.system().equals(coding.getSystem())
+                                      && code.code().equals(coding.getCode())));
       if (matches) {
         found.add(context);
       }
@@ -172,16 +189,22 @@ final class LibraryReader {
 
   private static String string(Element element, String url) {
     Extension extension = element.getExtensionByUrl(url);
-    return extension == null || !extension.hasValue() ? null : extension.getValue().primitiveValue();
+    return extension == null || !extension.hasValue()
+        ? null
+        : extension.getValue().primitiveValue();
   }
 
   private static BigDecimal decimal(DomainResource resource, String url) {
     Extension extension = resource.getExtensionByUrl(url);
-    return extension != null && extension.getValue() instanceof DecimalType value ? value.getValue() : null;
+    return extension != null && extension.getValue() instanceof DecimalType value
+        ? value.getValue()
+        : null;
   }
 
   private static Integer integer(DomainResource resource, String url) {
     Extension extension = resource.getExtensionByUrl(url);
-    return extension != null && extension.getValue() instanceof IntegerType value ? value.getValue() : null;
+    return extension != null && extension.getValue() instanceof IntegerType value
+        ? value.getValue()
+        : null;
   }
 }

@@ -32,7 +32,10 @@ public record PrintOptions(boolean largePrint, Paper paper) {
     }
   }
 
-  /** Countries that print on US Letter; everyone else uses A4. No country given: Letter (the pack is US). */
+  /**
+   * Countries that print on US Letter; everyone else uses A4. No country given: Letter (the pack is
+   * US).
+   */
   private static final Set<String> LETTER_COUNTRIES =
       Set.of("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV");
 
@@ -44,7 +47,10 @@ public record PrintOptions(boolean largePrint, Paper paper) {
     } else if ("letter".equalsIgnoreCase(paper)) {
       chosen = Paper.LETTER;
     } else {
-      chosen = LETTER_COUNTRIES.contains(locale.getCountry()) || locale.getCountry().isEmpty() ? Paper.LETTER : Paper.A4;
+      chosen =
+          LETTER_COUNTRIES.contains(locale.getCountry()) || locale.getCountry().isEmpty()
+              ? Paper.LETTER
+              : Paper.A4;
     }
     return new PrintOptions(large, chosen);
   }

@@ -9,13 +9,14 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The QR code that leads a patient back to the online copy: inline SVG for the web page, a PNG
- * data URI for the PDF (openhtmltopdf draws images without an SVG plug-in).
+ * The QR code that leads a patient back to the online copy: inline SVG for the web page, a PNG data
+ * URI for the PDF (openhtmltopdf draws images without an SVG plug-in).
  */
 final class QrCodes {
 
   /** Quiet zone around the symbol, in modules (the standard asks for 4). */
   private static final int BORDER = 4;
+
   private static final int PNG_SCALE = 8;
 
   private QrCodes() {}
@@ -32,10 +33,15 @@ final class QrCodes {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 " + size + " " + size
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 "
+        + size
+        + " "
+        + size
         + "\" shape-rendering=\"crispEdges\" aria-hidden=\"true\" focusable=\"false\">"
         + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-        + "<path d=\"" + path + "\" fill=\"#000\"/></svg>";
+        + "<path d=\""
+        + path
+        + "\" fill=\"#000\"/></svg>";
   }
 
   /** A PNG of the same symbol as a {@code data:} URI. */

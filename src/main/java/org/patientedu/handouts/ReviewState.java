@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.patientedu.review.ReviewStatus;
 
 /**
- * The review state a handout shows, as the server stamped it (extension review-status). The
- * pages never compute it: they read the code, and only a page with no review date at all and no
- * stamp yet counts as never reviewed.
+ * The review state a handout shows, as the server stamped it (extension review-status). The pages
+ * never compute it: they read the code, and only a page with no review date at all and no stamp yet
+ * counts as never reviewed.
  */
 public enum ReviewState {
   // The server's codes (review.ReviewStatus), one source of truth; the UI adds only "unknown".

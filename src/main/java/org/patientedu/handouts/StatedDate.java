@@ -12,7 +12,11 @@ import org.hl7.fhir.r4.model.BaseDateTimeType;
  */
 public record StatedDate(LocalDate date, Precision precision) {
 
-  public enum Precision { YEAR, MONTH, DAY }
+  public enum Precision {
+    YEAR,
+    MONTH,
+    DAY
+  }
 
   static StatedDate of(BaseDateTimeType value) {
     if (value == null || value.getValue() == null) {
@@ -20,8 +24,11 @@ public record StatedDate(LocalDate date, Precision precision) {
     }
     return switch (value.getPrecision()) {
       case YEAR -> new StatedDate(LocalDate.of(value.getYear(), 1, 1), Precision.YEAR);
-      case MONTH -> new StatedDate(LocalDate.of(value.getYear(), value.getMonth() + 1, 1), Precision.MONTH);
-      default -> new StatedDate(LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay()), Precision.DAY);
+      case MONTH ->
+          new StatedDate(LocalDate.of(value.getYear(), value.getMonth() + 1, 1), Precision.MONTH);
+      default ->
+          new StatedDate(
+              LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay()), Precision.DAY);
     };
   }
 
@@ -31,11 +38,12 @@ public record StatedDate(LocalDate date, Precision precision) {
 
   /** In the reader's language: "April 13, 2022" in English. */
   public String format(Locale locale) {
-    DateTimeFormatter formatter = switch (precision) {
-      case YEAR -> DateTimeFormatter.ofPattern("uuuu", locale);
-      case MONTH -> DateTimeFormatter.ofPattern("LLLL uuuu", locale);
-      case DAY -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    };
+    DateTimeFormatter formatter =
+        switch (precision) {
+          case YEAR -> DateTimeFormatter.ofPattern("uuuu", locale);
+          case MONTH -> DateTimeFormatter.ofPattern("LLLL uuuu", locale);
+          case DAY -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        };
     return date.format(formatter);
   }
 

@@ -8,9 +8,9 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 
 /**
- * Makes {@code /fhir/metadata} name this guide: the application's version as software version
- * (the same as the package's), the guide it implements, the CapabilityStatement it instantiates
- * and the profiles it supports, so a client can find the contract from the server itself.
+ * Makes {@code /fhir/metadata} name this guide: the application's version as software version (the
+ * same as the package's), the guide it implements, the CapabilityStatement it instantiates and the
+ * profiles it supports, so a client can find the contract from the server itself.
  */
 @Interceptor
 class IgCapabilityStatement {
@@ -31,7 +31,11 @@ class IgCapabilityStatement {
     CapabilityStatement capabilities = (CapabilityStatement) generated;
     capabilities.getSoftware().setVersion(appVersion);
     capabilities.addImplementationGuide(
-        igPackage.canonical() + "/ImplementationGuide/" + igPackage.name() + "|" + igPackage.version());
+        igPackage.canonical()
+            + "/ImplementationGuide/"
+            + igPackage.name()
+            + "|"
+            + igPackage.version());
     capabilities.addInstantiates(CAPABILITY_STATEMENT + "|" + igPackage.version());
     for (var rest : capabilities.getRest()) {
       for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
@@ -41,7 +45,7 @@ class IgCapabilityStatement {
             resource.addSupportedProfile(ProfileValidation.DOCUMENT_REFERENCE_PROFILE);
             resource.addSupportedProfile(ProfileValidation.EDUCATION_GIVEN_PROFILE);
           }
-          default -> { }
+          default -> {}
         }
       }
     }

@@ -21,7 +21,9 @@ class IgConfiguration {
     return IgPackage.fromClasspath();
   }
 
-  /** Validates against this guide's profiles, offline; other features may inject it by this name. */
+  /**
+   * Validates against this guide's profiles, offline; other features may inject it by this name.
+   */
   @Bean
   FhirValidator profileValidator(FhirContext fhirContext, IgPackage igPackage) {
     return ProfileValidation.newValidator(fhirContext, igPackage);
@@ -29,7 +31,9 @@ class IgConfiguration {
 
   @Bean
   FhirServerPlugin implementationGuidePlugin(
-      FhirContext fhirContext, FhirValidator profileValidator, IgPackage igPackage,
+      FhirContext fhirContext,
+      FhirValidator profileValidator,
+      IgPackage igPackage,
       ObjectProvider<BuildProperties> buildProperties) {
     BuildProperties build = buildProperties.getIfAvailable();
     String appVersion = build != null ? build.getVersion() : igPackage.version();

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The implementation guide on the web: the FHIR package for integrators
- * ({@code /ig/package.tgz}, {@code /ig/<version>/package.tgz}) and the same content for people
- * ({@code /ig/}, {@code /ig/pages/<page>}).
+ * The implementation guide on the web: the FHIR package for integrators ({@code /ig/package.tgz},
+ * {@code /ig/<version>/package.tgz}) and the same content for people ({@code /ig/}, {@code
+ * /ig/pages/<page>}).
  */
 @Controller
 @RequestMapping("/ig")
@@ -42,8 +42,11 @@ class IgController {
 
   @GetMapping("/pages/{page}")
   String page(@PathVariable String page, Model model) {
-    String markdown = guide.markdown(page)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No page " + page));
+    String markdown =
+        guide
+            .markdown(page)
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No page " + page));
     model.addAttribute("guide", guide);
     model.addAttribute("pageTitle", Markdown.title(markdown, page));
     model.addAttribute("pageHtml", Markdown.toHtml(markdown));
@@ -59,13 +62,17 @@ class IgController {
   @GetMapping("/{version}/package.tgz")
   ResponseEntity<byte[]> versionedPackage(@PathVariable String version) {
     if (!version.equals(igPackage.version())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND,
           "This server has version " + igPackage.version() + " of " + igPackage.name());
     }
     return packageFile();
   }
 
-  /** The guide's stylesheet; kept beside its templates, served from here (the pages' CSP allows only this origin). */
+  /**
+   * The guide's stylesheet; kept beside its templates, served from here (the pages' CSP allows only
+   * this origin).
+   */
   @GetMapping("/guide.css")
   ResponseEntity<Resource> stylesheet() {
     return ResponseEntity.ok()
@@ -77,8 +84,12 @@ class IgController {
   private ResponseEntity<byte[]> packageFile() {
     return ResponseEntity.ok()
         .contentType(GZIP)
-        .header("Content-Disposition", ContentDisposition.attachment()
-            .filename(igPackage.name() + "-" + igPackage.version() + ".tgz").build().toString())
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(igPackage.name() + "-" + igPackage.version() + ".tgz")
+                .build()
+                .toString())
         .cacheControl(CacheControl.noCache())
         .eTag("\"" + igPackage.version() + "\"")
         .body(igPackage.bytes());

@@ -27,21 +27,29 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
- * What the human-readable guide at {@code /ig/} shows, read from the package itself so the page
- * and the package cannot disagree: profiles with their constrained and must-support elements,
+ * What the human-readable guide at {@code /ig/} shows, read from the package itself so the page and
+ * the package cannot disagree: profiles with their constrained and must-support elements,
  * extensions, value sets with their codes, search parameters, operations, examples and pages.
  */
 public final class IgGuide {
 
   public record Element(String path, String cardinality, boolean mustSupport, String note) {}
 
-  public record Profile(String id, String title, String url, String baseType, String description, List<Element> elements) {}
+  public record Profile(
+      String id,
+      String title,
+      String url,
+      String baseType,
+      String description,
+      List<Element> elements) {}
 
   public record Code(String system, String code, String display) {}
 
-  public record Terminology(String id, String title, String url, String description, List<Code> codes) {}
+  public record Terminology(
+      String id, String title, String url, String description, List<Code> codes) {}
 
-  public record Search(String code, String type, String base, String expression, String description) {}
+  public record Search(
+      String code, String type, String base, String expression, String description) {}
 
   public record Operation(String code, String level, String description, List<String> parameters) {}
 
@@ -72,24 +80,48 @@ public final class IgGuide {
     this.canonical = npm.canonical();
     List<Resource> definitions = read(npm.getFolders().get("package"), parser);
     DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(fhirContext);
-    Map<String, CodeSystem> codeSystemsByUrl = definitions.stream()
-        .filter(CodeSystem.class::isInstance).map(CodeSystem.class::cast)
-        .collect(Collectors.toMap(CodeSystem::getUrl, cs -> cs));
+    Map<String, CodeSystem> codeSystemsByUrl =
+        definitions.stream()
+            .filter(CodeSystem.class::isInstance)
+            .map(CodeSystem.class::cast)
+            .collect(Collectors.toMap(CodeSystem::getUrl, cs -> cs));
     for (Resource resource : definitions) {
       if (resource instanceof StructureDefinition sd) {
-        Profile profile = new Profile(sd.getIdPart(), sd.getTitle(),
-            sd.getUrl(), sd.getType(), sd.getDescription(), elements(sd, core));
+        Profile profile =
+            new Profile(
+                sd.getIdPart(),
+                sd.getTitle(),
+                sd.getUrl(),
+                sd.getType(),
+                sd.getDescription(),
+                elements(sd, core));
         ("Extension".equals(sd.getType()) ? extensions : profiles).add(profile);
       } else if (resource instanceof ValueSet vs) {
-        valueSets.add(new Terminology(vs.getIdPart(), vs.getTitle(), vs.getUrl(), vs.getDescription(),
-            codes(vs, codeSystemsByUrl)));
+        valueSets.add(
+            new Terminology(
+                vs.getIdPart(),
+                vs.getTitle(),
+                vs.getUrl(),
+                vs.getDescription(),
+                codes(vs, codeSystemsByUrl)));
       } else if (resource instanceof CodeSystem cs) {
-        codeSystems.add(new Terminology(cs.getIdPart(), cs.getTitle(), cs.getUrl(), cs.getDescription(),
-            cs.getConcept().stream().map(c -> new Code(cs.getUrl(), c.getCode(), c.getDisplay())).toList()));
+        codeSystems.add(
+            new Terminology(
+                cs.getIdPart(),
+                cs.getTitle(),
+                cs.getUrl(),
+                cs.getDescription(),
+                cs.getConcept().stream()
+                    .map(c -> new Code(cs.getUrl(), c.getCode(), c.getDisplay()))
+                    .toList()));
       } else if (resource instanceof SearchParameter sp) {
-        searchParameters.add(new Search(sp.getCode(), sp.getType().toCode(),
-            sp.getBase().stream().map(b -> b.getCode()).collect(Collectors.joining(", ")),
-            sp.getExpression(), sp.getDescription()));
+        searchParameters.add(
+            new Search(
+                sp.getCode(),
+                sp.getType().toCode(),
+                sp.getBase().stream().map(b -> b.getCode()).collect(Collectors.joining(", ")),
+                sp.getExpression(),
+                sp.getDescription()));
       } else if (resource instanceof OperationDefinition op) {
         operations.add(operation(op));
       }
@@ -104,29 +136,46 @@ public final class IgGuide {
       }
     }
     // catalog Library first, then its document, then the patient-specific record
-    List<String> order = List.of("patient-education-library", "patient-education-documentreference",
-        "education-given-documentreference");
-    profiles.sort(Comparator.comparing((Profile p) -> order.indexOf(p.id()) < 0 ? order.size() : order.indexOf(p.id())));
+    List<String> order =
+        List.of(
+            "patient-education-library",
+            "patient-education-documentreference",
+            "education-given-documentreference");
+    profiles.sort(
+        Comparator.comparing(
+            (Profile p) -> order.indexOf(p.id()) < 0 ? order.size() : order.indexOf(p.id())));
     extensions.sort(Comparator.comparing(Profile::title));
     examples.sort(Comparator.comparing(Example::type).reversed().thenComparing(Example::id));
   }
 
-  /** Differential elements a reader must know: constrained cardinality, must-support, fixed values, bindings, types. */
-  private static List<Element> elements(StructureDefinition sd, DefaultProfileValidationSupport core) {
+  /**
+   * Differential elements a reader must know: constrained cardinality, must-support, fixed values,
+   * bindings, types.
+   */
+  private static List<Element> elements(
+      StructureDefinition sd, DefaultProfileValidationSupport core) {
     List<Element> elements = new ArrayList<>();
     for (ElementDefinition element : sd.getDifferential().getElement()) {
-      if (!element.hasMin() && !element.hasMax() && !element.getMustSupport() && !element.hasPattern()
-          && !element.hasFixed() && !element.hasBinding() && !element.hasType() && !element.hasSliceName()) {
+      if (!element.hasMin()
+          && !element.hasMax()
+          && !element.getMustSupport()
+          && !element.hasPattern()
+          && !element.hasFixed()
+          && !element.hasBinding()
+          && !element.hasType()
+          && !element.hasSliceName()) {
         continue;
       }
       String path = element.getId() == null ? element.getPath() : element.getId();
       if (path.equals(sd.getType())) {
         continue;
       }
-      String cardinality = element.hasMin() || element.hasMax()
-          ? (element.hasMin() ? String.valueOf(element.getMin()) : "0") + ".."
-              + (element.hasMax() ? element.getMax() : baseMax(core, element.getPath()))
-          : "";
+      String cardinality =
+          element.hasMin() || element.hasMax()
+              ? (element.hasMin() ? String.valueOf(element.getMin()) : "0")
+                  + ".."
+                  + (element.hasMax() ? element.getMax() : baseMax(core, element.getPath()))
+              : "";
       elements.add(new Element(path, cardinality, element.getMustSupport(), note(element)));
     }
     return elements;
@@ -141,8 +190,10 @@ public final class IgGuide {
     StructureDefinition base = coreDefinition(core, parts[0]);
     for (int split = parts.length; split >= 1 && base != null; split--) {
       String prefix = String.join(".", java.util.Arrays.copyOfRange(parts, 0, split));
-      Optional<ElementDefinition> found = base.getSnapshot().getElement().stream()
-          .filter(e -> e.getPath().equals(prefix)).findFirst();
+      Optional<ElementDefinition> found =
+          base.getSnapshot().getElement().stream()
+              .filter(e -> e.getPath().equals(prefix))
+              .findFirst();
       if (found.isEmpty()) {
         continue;
       }
@@ -151,11 +202,15 @@ public final class IgGuide {
       }
       if (found.get().getType().size() == 1) {
         String type = found.get().getType().get(0).getCode();
-        String rest = type + "." + String.join(".", java.util.Arrays.copyOfRange(parts, split, parts.length));
+        String rest =
+            type + "." + String.join(".", java.util.Arrays.copyOfRange(parts, split, parts.length));
         StructureDefinition datatype = coreDefinition(core, type);
         if (datatype != null) {
-          return datatype.getSnapshot().getElement().stream().filter(e -> e.getPath().equals(rest))
-              .map(ElementDefinition::getMax).findFirst().orElse("*");
+          return datatype.getSnapshot().getElement().stream()
+              .filter(e -> e.getPath().equals(rest))
+              .map(ElementDefinition::getMax)
+              .findFirst()
+              .orElse("*");
         }
       }
       break;
@@ -163,8 +218,10 @@ public final class IgGuide {
     return "*";
   }
 
-  private static StructureDefinition coreDefinition(DefaultProfileValidationSupport core, String type) {
-    return (StructureDefinition) core.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
+  private static StructureDefinition coreDefinition(
+      DefaultProfileValidationSupport core, String type) {
+    return (StructureDefinition)
+        core.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + type);
   }
 
   private static String note(ElementDefinition element) {
@@ -176,20 +233,35 @@ public final class IgGuide {
       notes.add("= " + value(element.getFixed()));
     }
     if (element.hasBinding() && element.getBinding().hasValueSet()) {
-      notes.add("from " + element.getBinding().getValueSet() + " (" + element.getBinding().getStrength().toCode() + ")");
+      notes.add(
+          "from "
+              + element.getBinding().getValueSet()
+              + " ("
+              + element.getBinding().getStrength().toCode()
+              + ")");
     }
     if (element.hasType()) {
-      notes.add(element.getType().stream().map(t -> t.getCode()
-          + (t.hasProfile() ? " " + t.getProfile().stream().map(p -> p.getValue()).toList() : "")
-          + (t.hasTargetProfile() ? " " + t.getTargetProfile().stream().map(p -> p.getValue()).toList() : ""))
-          .collect(Collectors.joining(" | ")));
+      notes.add(
+          element.getType().stream()
+              .map(
+                  t ->
+                      t.getCode()
+                          + (t.hasProfile()
+                              ? " " + t.getProfile().stream().map(p -> p.getValue()).toList()
+                              : "")
+                          + (t.hasTargetProfile()
+                              ? " " + t.getTargetProfile().stream().map(p -> p.getValue()).toList()
+                              : ""))
+              .collect(Collectors.joining(" | ")));
     }
     return String.join("; ", notes);
   }
 
   private static String value(org.hl7.fhir.r4.model.Type value) {
     if (value instanceof org.hl7.fhir.r4.model.CodeableConcept concept) {
-      return concept.getCoding().stream().map(c -> c.getSystem() + "#" + c.getCode()).collect(Collectors.joining(", "));
+      return concept.getCoding().stream()
+          .map(c -> c.getSystem() + "#" + c.getCode())
+          .collect(Collectors.joining(", "));
     }
     if (value instanceof org.hl7.fhir.r4.model.Coding coding) {
       return coding.getSystem() + "#" + coding.getCode();
@@ -202,9 +274,12 @@ public final class IgGuide {
     List<Code> codes = new ArrayList<>();
     for (ConceptSetComponent include : vs.getCompose().getInclude()) {
       if (include.hasConcept()) {
-        include.getConcept().forEach(c -> codes.add(new Code(include.getSystem(), c.getCode(), c.getDisplay())));
+        include
+            .getConcept()
+            .forEach(c -> codes.add(new Code(include.getSystem(), c.getCode(), c.getDisplay())));
       } else if (codeSystems.containsKey(include.getSystem())) {
-        for (ConceptDefinitionComponent concept : codeSystems.get(include.getSystem()).getConcept()) {
+        for (ConceptDefinitionComponent concept :
+            codeSystems.get(include.getSystem()).getConcept()) {
           codes.add(new Code(include.getSystem(), concept.getCode(), concept.getDisplay()));
         }
       }
@@ -213,22 +288,43 @@ public final class IgGuide {
   }
 
   private static Operation operation(OperationDefinition op) {
-    String level = op.getInstance() ? op.getResource().get(0).getCode() + "/[id]/$" + op.getCode() : "/$" + op.getCode();
-    List<String> parameters = op.getParameter().stream()
-        .map(p -> p.getUse().toCode() + " " + p.getName() + " " + p.getMin() + ".." + p.getMax()
-            + (p.hasType() ? " " + p.getType() : "")
-            + (p.hasPart() ? " (" + p.getPart().stream().map(part -> part.getName()).collect(Collectors.joining(", ")) + ")" : ""))
-        .toList();
+    String level =
+        op.getInstance()
+            ? op.getResource().get(0).getCode() + "/[id]/$" + op.getCode()
+            : "/$" + op.getCode();
+    List<String> parameters =
+        op.getParameter().stream()
+            .map(
+                p ->
+                    p.getUse().toCode()
+                        + " "
+                        + p.getName()
+                        + " "
+                        + p.getMin()
+                        + ".."
+                        + p.getMax()
+                        + (p.hasType() ? " " + p.getType() : "")
+                        + (p.hasPart()
+                            ? " ("
+                                + p.getPart().stream()
+                                    .map(part -> part.getName())
+                                    .collect(Collectors.joining(", "))
+                                + ")"
+                            : ""))
+            .toList();
     return new Operation(op.getCode(), level, op.getDescription(), parameters);
   }
 
   private static Example example(Resource resource) {
     String id = resource.getIdElement().getIdPart();
-    String title = resource instanceof Library library ? library.getTitle()
-        : resource instanceof DocumentReference doc ? doc.getDescription() : id;
+    String title =
+        resource instanceof Library library
+            ? library.getTitle()
+            : resource instanceof DocumentReference doc ? doc.getDescription() : id;
     // The pack's pages are on this server; the patient-specific example exists only in the package.
     boolean live = id.startsWith("oxytocin-");
-    return new Example(resource.fhirType(), id, title, live ? "/fhir/" + resource.fhirType() + "/" + id : null);
+    return new Example(
+        resource.fhirType(), id, title, live ? "/fhir/" + resource.fhirType() + "/" + id : null);
   }
 
   private static List<Resource> read(NpmPackage.NpmPackageFolder folder, IParser parser) {
@@ -306,7 +402,8 @@ public final class IgGuide {
     for (String page : List.of("index", "credits-mapping", "querying", "loading", "changes")) {
       markdown(page).ifPresent(md -> list.add(new Page(page, Markdown.title(md, page))));
     }
-    pages.keySet().stream().filter(p -> list.stream().noneMatch(l -> l.name().equals(p)))
+    pages.keySet().stream()
+        .filter(p -> list.stream().noneMatch(l -> l.name().equals(p)))
         .forEach(p -> list.add(new Page(p, Markdown.title(pages.get(p), p))));
     return list;
   }

@@ -28,14 +28,22 @@ public final class IgPackage {
     this.npm = NpmPackage.fromPackage(new ByteArrayInputStream(bytes));
   }
 
-  /** @throws IllegalStateException when the build did not make the package (SUSHI not run) */
+  /**
+   * @throws IllegalStateException when the build did not make the package (SUSHI not run)
+   */
   public static IgPackage fromClasspath() {
     try {
-      Resource[] found = new PathMatchingResourcePatternResolver()
-          .getResources("classpath*:" + CLASSPATH_FOLDER + NAME + "-*.tgz");
+      Resource[] found =
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:" + CLASSPATH_FOLDER + NAME + "-*.tgz");
       if (found.length != 1) {
-        throw new IllegalStateException("Expected one " + CLASSPATH_FOLDER + NAME + "-<version>.tgz on the classpath, found "
-            + Arrays.toString(found) + ". It is made by ./mvnw process-classes (needs Node.js, see README).");
+        throw new IllegalStateException(
+            "Expected one "
+                + CLASSPATH_FOLDER
+                + NAME
+                + "-<version>.tgz on the classpath, found "
+                + Arrays.toString(found)
+                + ". It is made by ./mvnw process-classes (needs Node.js, see README).");
       }
       String location = CLASSPATH_FOLDER + found[0].getFilename();
       try (var in = found[0].getInputStream()) {

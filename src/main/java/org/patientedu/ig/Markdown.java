@@ -7,19 +7,19 @@ import java.util.regex.Pattern;
 /**
  * Just enough Markdown for the guide's own pages (ig/input/pagecontent): headings, paragraphs,
  * bullet lists, code blocks (indented or fenced), pipe tables, and inline code, bold, italics and
- * links. Everything is HTML-escaped first, so a page can never inject markup; links to
- * {@code other-page.html} (IG Publisher style) become links to this server's {@code /ig/pages/...}.
- * A full CommonMark library would be one more dependency for five trusted pages.
+ * links. Everything is HTML-escaped first, so a page can never inject markup; links to {@code
+ * other-page.html} (IG Publisher style) become links to this server's {@code /ig/pages/...}. A full
+ * CommonMark library would be one more dependency for five trusted pages.
  */
 final class Markdown {
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-  private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*([^*\\s][^*]*?)\\*(?![*\\w])");
+  private static final Pattern ITALIC =
+      Pattern.compile("(?<![*\\w])\\*([^*\\s][^*]*?)\\*(?![*\\w])");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(([^)\\s]+)\\)");
 
-  private Markdown() {
-  }
+  private Markdown() {}
 
   /** The first level-1 heading, or the fallback. */
   static String title(String markdown, String fallback) {
@@ -48,20 +48,31 @@ final class Markdown {
         html.append("<pre><code>").append(escape(code.toString())).append("</code></pre>\n");
       } else if (line.startsWith("    ")) {
         StringBuilder code = new StringBuilder();
-        for (; i < lines.size() && (lines.get(i).startsWith("    ") || lines.get(i).isBlank()); i++) {
+        for (;
+            i < lines.size() && (lines.get(i).startsWith("    ") || lines.get(i).isBlank());
+            i++) {
           code.append(lines.get(i).length() >= 4 ? lines.get(i).substring(4) : "").append('\n');
         }
-        html.append("<pre><code>").append(escape(code.toString().stripTrailing() + "\n")).append("</code></pre>\n");
+        html.append("<pre><code>")
+            .append(escape(code.toString().stripTrailing() + "\n"))
+            .append("</code></pre>\n");
       } else if (line.startsWith("#")) {
         int level = Math.min(line.indexOf(' ') > 0 ? line.indexOf(' ') : 1, 6);
-        html.append("<h").append(level).append('>').append(inline(line.substring(level).strip()))
-            .append("</h").append(level).append(">\n");
+        html.append("<h")
+            .append(level)
+            .append('>')
+            .append(inline(line.substring(level).strip()))
+            .append("</h")
+            .append(level)
+            .append(">\n");
         i++;
       } else if (line.startsWith("- ")) {
         html.append("<ul>\n");
         while (i < lines.size() && lines.get(i).startsWith("- ")) {
           StringBuilder item = new StringBuilder(lines.get(i).substring(2));
-          for (i++; i < lines.size() && lines.get(i).startsWith("  ") && !lines.get(i).isBlank(); i++) {
+          for (i++;
+              i < lines.size() && lines.get(i).startsWith("  ") && !lines.get(i).isBlank();
+              i++) {
             item.append(' ').append(lines.get(i).strip());
           }
           html.append("  <li>").append(inline(item.toString())).append("</li>\n");
@@ -78,7 +89,13 @@ final class Markdown {
           String cell = header ? "th" : "td";
           html.append("  <tr>");
           for (String value : row.substring(1, row.length() - 1).split("\\|", -1)) {
-            html.append('<').append(cell).append('>').append(inline(value.strip())).append("</").append(cell).append('>');
+            html.append('<')
+                .append(cell)
+                .append('>')
+                .append(inline(value.strip()))
+                .append("</")
+                .append(cell)
+                .append('>');
           }
           html.append("</tr>\n");
           header = false;
@@ -96,7 +113,10 @@ final class Markdown {
   }
 
   private static boolean startsBlock(String line) {
-    return line.startsWith("#") || line.startsWith("- ") || line.startsWith("|") || line.startsWith("```")
+    return line.startsWith("#")
+        || line.startsWith("- ")
+        || line.startsWith("|")
+        || line.startsWith("```")
         || line.startsWith("    ");
   }
 
@@ -112,8 +132,12 @@ final class Markdown {
     }
     code.appendTail(withoutCode);
     html = withoutCode.toString();
-    html = LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
-        "<a href=\"" + href(m.group(2)) + "\">" + m.group(1) + "</a>"));
+    html =
+        LINK.matcher(html)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        "<a href=\"" + href(m.group(2)) + "\">" + m.group(1) + "</a>"));
     html = BOLD.matcher(html).replaceAll("<strong>$1</strong>");
     html = ITALIC.matcher(html).replaceAll("<em>$1</em>");
     for (int n = 0; n < spans.size(); n++) {
@@ -122,7 +146,10 @@ final class Markdown {
     return html;
   }
 
-  /** Page links of the IG Publisher kind point into this guide; anything but http(s) and relative paths is dropped. */
+  /**
+   * Page links of the IG Publisher kind point into this guide; anything but http(s) and relative
+   * paths is dropped.
+   */
   private static String href(String target) {
     if (target.equals("artifacts.html") || target.equals("index.html")) {
       return "/ig/";
@@ -137,6 +164,9 @@ final class Markdown {
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

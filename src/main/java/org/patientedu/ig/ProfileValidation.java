@@ -2,8 +2,8 @@ package org.patientedu.ig;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.validation.FhirValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +30,12 @@ public final class ProfileValidation {
       "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference";
   public static final String EDUCATION_GIVEN_PROFILE =
       "http://fhir.patientedu.org/StructureDefinition/education-given-documentreference";
-  public static final List<String> PROFILES = List.of(LIBRARY_PROFILE, DOCUMENT_REFERENCE_PROFILE, EDUCATION_GIVEN_PROFILE);
+  public static final List<String> PROFILES =
+      List.of(LIBRARY_PROFILE, DOCUMENT_REFERENCE_PROFILE, EDUCATION_GIVEN_PROFILE);
 
   private static final List<String> SUPPORT_FILES = List.of("CodeSystem-icd-10-cm-fragment.json");
 
-  private ProfileValidation() {
-  }
+  private ProfileValidation() {}
 
   public static FhirValidator newValidator(FhirContext fhirContext, IgPackage igPackage) {
     NpmPackageValidationSupport guide = new NpmPackageValidationSupport(fhirContext);
@@ -44,13 +44,14 @@ public final class ProfileValidation {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot load " + igPackage.classpathLocation(), e);
     }
-    ValidationSupportChain chain = new ValidationSupportChain(
-        guide,
-        validationOnlySupport(fhirContext),
-        new DefaultProfileValidationSupport(fhirContext),
-        new CommonCodeSystemsTerminologyService(fhirContext),
-        new InMemoryTerminologyServerValidationSupport(fhirContext),
-        new SnapshotGeneratingValidationSupport(fhirContext));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            guide,
+            validationOnlySupport(fhirContext),
+            new DefaultProfileValidationSupport(fhirContext),
+            new CommonCodeSystemsTerminologyService(fhirContext),
+            new InMemoryTerminologyServerValidationSupport(fhirContext),
+            new SnapshotGeneratingValidationSupport(fhirContext));
     FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
     FhirValidator validator = fhirContext.newValidator();
     validator.registerValidatorModule(instanceValidator);
@@ -59,13 +60,15 @@ public final class ProfileValidation {
 
   /**
    * Definitions the validator needs that are not ours to publish, so they stay out of the package
-   * ({@code classpath:ig/validation-support/}, copied there from {@code ig/validation-support/} by the build): an ICD-10-CM fragment with the codes our value set uses.
+   * ({@code classpath:ig/validation-support/}, copied there from {@code ig/validation-support/} by
+   * the build): an ICD-10-CM fragment with the codes our value set uses.
    */
   private static PrePopulatedValidationSupport validationOnlySupport(FhirContext fhirContext) {
     PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(fhirContext);
     IParser parser = fhirContext.newJsonParser();
     for (String file : SUPPORT_FILES) {
-      try (InputStream in = ProfileValidation.class.getResourceAsStream("/ig/validation-support/" + file)) {
+      try (InputStream in =
+          ProfileValidation.class.getResourceAsStream("/ig/validation-support/" + file)) {
         if (in == null) {
           throw new IllegalStateException("Missing classpath:ig/validation-support/" + file);
         }

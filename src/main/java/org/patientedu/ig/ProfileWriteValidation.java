@@ -15,14 +15,14 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 /**
  * Refuses, with 422 and an OperationOutcome, a Library or DocumentReference written over REST
- * (create, update, or inside a transaction) that claims one of this guide's profiles in
- * {@code meta.profile} and does not meet it.
+ * (create, update, or inside a transaction) that claims one of this guide's profiles in {@code
+ * meta.profile} and does not meet it.
  *
- * <p>Why only resources that claim a profile: {@code meta.profile} is FHIR's way of saying "hold
- * me to this"; the server also stores Libraries that are not patient-education pages (test
- * fixtures now, logic libraries perhaps later), which our profiles must not reject. The content
- * pack is validated by its loader and meets the profiles (tests prove it). Hooked on storage
- * rather than on the request, so every resource of a transaction is checked.
+ * <p>Why only resources that claim a profile: {@code meta.profile} is FHIR's way of saying "hold me
+ * to this"; the server also stores Libraries that are not patient-education pages (test fixtures
+ * now, logic libraries perhaps later), which our profiles must not reject. The content pack is
+ * validated by its loader and meets the profiles (tests prove it). Hooked on storage rather than on
+ * the request, so every resource of a transaction is checked.
  */
 @Interceptor
 class ProfileWriteValidation {
@@ -52,8 +52,9 @@ class ProfileWriteValidation {
       return;
     }
     ValidationResult result = validator.validateWithResult(resource);
-    boolean failed = result.getMessages().stream()
-        .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
+    boolean failed =
+        result.getMessages().stream()
+            .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());
     if (failed) {
       IBaseOperationOutcome outcome = result.toOperationOutcome();
       throw new UnprocessableEntityException(fhirContext, outcome);

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The CRMI-style lifecycle of a page, as FHIR operations on Library (carried to its
- * DocumentReference): {@code $review}, {@code $approve}, {@code $retire}. They change data, so
- * only an editor credential may call them (the server's write protection).
+ * DocumentReference): {@code $review}, {@code $approve}, {@code $retire}. They change data, so only
+ * an editor credential may call them (the server's write protection).
  */
 @Component
 public class LifecycleOperations {
@@ -31,9 +31,14 @@ public class LifecycleOperations {
       @OperationParam(name = "specialty") StringType specialty,
       @OperationParam(name = "date") DateType date,
       @OperationParam(name = "comment") StringType comment) {
-    return lifecycle.review(id.getIdPart(), new LifecycleService.Review(
-        text(reviewerName), text(credentials), text(specialty), date == null ? null : ReviewStamper.toLocalDate(date),
-        text(comment)));
+    return lifecycle.review(
+        id.getIdPart(),
+        new LifecycleService.Review(
+            text(reviewerName),
+            text(credentials),
+            text(specialty),
+            date == null ? null : ReviewStamper.toLocalDate(date),
+            text(comment)));
   }
 
   @Operation(name = "$approve", type = Library.class)
@@ -41,7 +46,8 @@ public class LifecycleOperations {
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,
       @OperationParam(name = "comment") StringType comment) {
-    return lifecycle.approve(id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
+    return lifecycle.approve(
+        id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
   }
 
   @Operation(name = "$retire", type = Library.class)
@@ -49,7 +55,8 @@ public class LifecycleOperations {
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,
       @OperationParam(name = "comment") StringType comment) {
-    return lifecycle.retire(id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
+    return lifecycle.retire(
+        id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
   }
 
   private static String text(StringType value) {

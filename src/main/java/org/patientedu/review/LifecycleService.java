@@ -39,10 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LifecycleService {
 
   /** A review by a named clinician. Date null means today. */
-  public record Review(String reviewerName, String credentials, String specialty, LocalDate date, String comment) {}
+  public record Review(
+      String reviewerName, String credentials, String specialty, LocalDate date, String comment) {}
 
-  private static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
-  private static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
+  private static final String PARTICIPANT_TYPE =
+      "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+  private static final String DATA_OPERATION =
+      "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
+
   /** Until SMART authorization names the person, the credential is all we know of an editor. */
   private static final String EDITOR = "Editor (bearer-token credential)";
 
@@ -51,7 +55,10 @@ public class LifecycleService {
   private final ReviewPolicy policy;
   private final Clock clock;
 
-  LifecycleService(DaoRegistry daoRegistry, PlatformTransactionManager transactionManager, ReviewPolicy policy,
+  LifecycleService(
+      DaoRegistry daoRegistry,
+      PlatformTransactionManager transactionManager,
+      ReviewPolicy policy,
       Clock clock) {
     this.daoRegistry = daoRegistry;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -61,82 +68,122 @@ public class LifecycleService {
 
   public Library review(String id, Review review) {
     if (review.reviewerName() == null || review.reviewerName().isBlank()) {
-      throw new InvalidRequestException("$review needs reviewerName: the clinician who reviewed the page.");
+      throw new InvalidRequestException(
+          "$review needs reviewerName: the clinician who reviewed the page.");
     }
     LocalDate date = dateOrToday(review.date(), "review");
-    return transaction.execute(status -> {
-      Library library = readLibrary(id);
-      if (library.getStatus() == PublicationStatus.RETIRED) {
-        throw new UnprocessableEntityException("Library/" + id + " is retired; it is never reactivated or"
-            + " re-reviewed (CRMI). Publish a new version instead.");
-      }
-      ContactDetail reviewer = reviewer(review);
-      library.setLastReviewDateElement(new DateType(date.toString()));
-      library.setReviewer(List.of(reviewer));
-      library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
-      Library saved = save(library);
+    return transaction.execute(
+        status -> {
+          Library library = readLibrary(id);
+          if (library.getStatus() == PublicationStatus.RETIRED) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " is retired; it is never reactivated or"
+                    + " re-reviewed (CRMI). Publish a new version instead.");
+          }
+          ContactDetail reviewer = reviewer(review);
+          library.setLastReviewDateElement(new DateType(date.toString()));
+          library.setReviewer(List.of(reviewer));
+          library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
+          Library saved = save(library);
 
-      Optional<DocumentReference> document = readDocument(id).map(doc -> {
-        doc.getExtension().removeIf(e -> PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE.equals(e.getUrl())
-            || PackTerminology.EXT_ARTIFACT_REVIEWER.equals(e.getUrl()));
-        doc.addExtension(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, new DateType(date.toString()));
-        doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, reviewer.copy());
-        return save(doc);
-      });
-      recordProvenance("review", "verifier", describe(review), date, review.comment(), saved, document);
-      return saved;
-    });
+          Optional<DocumentReference> document =
+              readDocument(id)
+                  .map(
+                      doc -> {
+                        doc.getExtension()
+                            .removeIf(
+                                e ->
+                                    PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE.equals(e.getUrl())
+                                        || PackTerminology.EXT_ARTIFACT_REVIEWER.equals(
+                                            e.getUrl()));
+                        doc.addExtension(
+                            PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE,
+                            new DateType(date.toString()));
+                        doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, reviewer.copy());
+                        return save(doc);
+                      });
+          recordProvenance(
+              "review", "verifier", describe(review), date, review.comment(), saved, document);
+          return saved;
+        });
   }
 
   public Library approve(String id, LocalDate requestedDate, String comment) {
     LocalDate date = dateOrToday(requestedDate, "approval");
-    return transaction.execute(status -> {
-      Library library = readLibrary(id);
-      switch (library.getStatus()) {
-        case ACTIVE -> throw new UnprocessableEntityException("Library/" + id + " is already active.");
-        case RETIRED -> throw new UnprocessableEntityException("Library/" + id + " is retired and is never"
-            + " reactivated (CRMI). Publish a new version instead.");
-        default -> { }
-      }
-      ReviewAssessment assessment = policy.assess(ReviewStamper.lastReviewDate(library), LocalDate.now(clock));
-      if (assessment.status() == ReviewStatus.NEVER_REVIEWED) {
-        throw new UnprocessableEntityException("Library/" + id + " was never medically reviewed; record a review"
-            + " with $review before approving it.");
-      }
-      if (assessment.status() == ReviewStatus.OVERDUE) {
-        throw new UnprocessableEntityException("Library/" + id + " is overdue for review (due "
-            + assessment.dueDate() + "); record a new review with $review before approving it.");
-      }
-      library.setStatus(PublicationStatus.ACTIVE);
-      library.setApprovalDateElement(new DateType(date.toString()));
-      Library saved = save(library);
-      Optional<DocumentReference> document = readDocument(id).map(doc -> {
-        doc.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
-        return save(doc);
-      });
-      recordProvenance("approve", "attester", EDITOR, date, comment, saved, document);
-      return saved;
-    });
+    return transaction.execute(
+        status -> {
+          Library library = readLibrary(id);
+          switch (library.getStatus()) {
+            case ACTIVE ->
+                throw new UnprocessableEntityException("Library/" + id + " is already active.");
+            case RETIRED ->
+                throw new UnprocessableEntityException(
+                    "Library/"
+                        + id
+                        + " is retired and is never"
+                        + " reactivated (CRMI). Publish a new version instead.");
+            default -> {}
+          }
+          ReviewAssessment assessment =
+              policy.assess(ReviewStamper.lastReviewDate(library), LocalDate.now(clock));
+          if (assessment.status() == ReviewStatus.NEVER_REVIEWED) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " was never medically reviewed; record a review"
+                    + " with $review before approving it.");
+          }
+          if (assessment.status() == ReviewStatus.OVERDUE) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " is overdue for review (due "
+                    + assessment.dueDate()
+                    + "); record a new review with $review before approving it.");
+          }
+          library.setStatus(PublicationStatus.ACTIVE);
+          library.setApprovalDateElement(new DateType(date.toString()));
+          Library saved = save(library);
+          Optional<DocumentReference> document =
+              readDocument(id)
+                  .map(
+                      doc -> {
+                        doc.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
+                        return save(doc);
+                      });
+          recordProvenance("approve", "attester", EDITOR, date, comment, saved, document);
+          return saved;
+        });
   }
 
   public Library retire(String id, LocalDate requestedDate, String comment) {
     LocalDate date = dateOrToday(requestedDate, "retirement");
-    return transaction.execute(status -> {
-      Library library = readLibrary(id);
-      if (library.getStatus() != PublicationStatus.ACTIVE) {
-        throw new UnprocessableEntityException("Library/" + id + " is " + library.getStatus().toCode()
-            + "; only active content is retired (CRMI).");
-      }
-      library.setStatus(PublicationStatus.RETIRED);
-      library.getEffectivePeriod().setEndElement(new DateTimeType(date.toString()));
-      Library saved = save(library);
-      Optional<DocumentReference> document = readDocument(id).map(doc -> {
-        doc.setStatus(DocumentReferenceStatus.SUPERSEDED);
-        return save(doc);
-      });
-      recordProvenance("retire", "custodian", EDITOR, date, comment, saved, document);
-      return saved;
-    });
+    return transaction.execute(
+        status -> {
+          Library library = readLibrary(id);
+          if (library.getStatus() != PublicationStatus.ACTIVE) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " is "
+                    + library.getStatus().toCode()
+                    + "; only active content is retired (CRMI).");
+          }
+          library.setStatus(PublicationStatus.RETIRED);
+          library.getEffectivePeriod().setEndElement(new DateTimeType(date.toString()));
+          Library saved = save(library);
+          Optional<DocumentReference> document =
+              readDocument(id)
+                  .map(
+                      doc -> {
+                        doc.setStatus(DocumentReferenceStatus.SUPERSEDED);
+                        return save(doc);
+                      });
+          recordProvenance("retire", "custodian", EDITOR, date, comment, saved, document);
+          return saved;
+        });
   }
 
   private LocalDate dateOrToday(LocalDate date, String what) {
@@ -156,8 +203,10 @@ public class LifecycleService {
 
   private Optional<DocumentReference> readDocument(String id) {
     try {
-      return Optional.of((DocumentReference) dao("DocumentReference")
-          .read(new IdType("DocumentReference", id), new SystemRequestDetails()));
+      return Optional.of(
+          (DocumentReference)
+              dao("DocumentReference")
+                  .read(new IdType("DocumentReference", id), new SystemRequestDetails()));
     } catch (ResourceNotFoundException noDocument) {
       return Optional.empty();
     }
@@ -176,15 +225,24 @@ public class LifecycleService {
     return daoRegistry.getResourceDao(type);
   }
 
-  private void recordProvenance(String action, String role, String who, LocalDate date, String comment,
-      Library library, Optional<DocumentReference> document) {
+  private void recordProvenance(
+      String action,
+      String role,
+      String who,
+      LocalDate date,
+      String comment,
+      Library library,
+      Optional<DocumentReference> document) {
     Provenance provenance = new Provenance();
     provenance.addTarget(new Reference(library.getIdElement().toUnqualified()));
-    document.ifPresent(doc -> provenance.addTarget(new Reference(doc.getIdElement().toUnqualified())));
+    document.ifPresent(
+        doc -> provenance.addTarget(new Reference(doc.getIdElement().toUnqualified())));
     provenance.setOccurred(new DateTimeType(date.toString()));
     provenance.setRecorded(Date.from(clock.instant()));
-    provenance.setActivity(new CodeableConcept(new Coding(DATA_OPERATION, "UPDATE", "revise")).setText(action));
-    provenance.addAgent()
+    provenance.setActivity(
+        new CodeableConcept(new Coding(DATA_OPERATION, "UPDATE", "revise")).setText(action));
+    provenance
+        .addAgent()
         .setType(new CodeableConcept(new Coding(PARTICIPANT_TYPE, role, null)))
         .setWho(new Reference().setDisplay(who));
     if (comment != null) {
@@ -196,16 +254,20 @@ public class LifecycleService {
   private static ContactDetail reviewer(Review review) {
     ContactDetail reviewer = new ContactDetail().setName(review.reviewerName().strip());
     if (review.specialty() != null) {
-      reviewer.addExtension(PackTerminology.EXT_REVIEWER_SPECIALTY, new CodeableConcept().setText(review.specialty()));
+      reviewer.addExtension(
+          PackTerminology.EXT_REVIEWER_SPECIALTY,
+          new CodeableConcept().setText(review.specialty()));
     }
     if (review.credentials() != null) {
-      reviewer.addExtension(PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType(review.credentials()));
+      reviewer.addExtension(
+          PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType(review.credentials()));
     }
     return reviewer;
   }
 
   private static String describe(Review review) {
-    return review.reviewerName().strip() + (review.credentials() == null ? "" : ", " + review.credentials())
+    return review.reviewerName().strip()
+        + (review.credentials() == null ? "" : ", " + review.credentials())
         + (review.specialty() == null ? "" : " (" + review.specialty() + ")");
   }
 }

@@ -9,4 +9,5 @@ import java.time.LocalDate;
  * @param dueDate null when the page was never reviewed
  * @param daysOverdue days past the due date; 0 unless overdue
  */
-public record ReviewAssessment(ReviewStatus status, LocalDate lastReviewed, LocalDate dueDate, long daysOverdue) {}
+public record ReviewAssessment(
+    ReviewStatus status, LocalDate lastReviewed, LocalDate dueDate, long daysOverdue) {}

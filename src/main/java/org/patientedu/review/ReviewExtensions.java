@@ -7,5 +7,6 @@ public final class ReviewExtensions {
 
   private ReviewExtensions() {}
 
-  public static final String REVIEW_STATUS = PackTerminology.CANONICAL_BASE + "/StructureDefinition/review-status";
+  public static final String REVIEW_STATUS =
+      PackTerminology.CANONICAL_BASE + "/StructureDefinition/review-status";
 }

@@ -27,7 +27,8 @@ import org.patientedu.contentpack.building.NarrativeBuilder;
  */
 final class ReviewNarrative {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
   private ReviewNarrative() {}
 
@@ -39,25 +40,52 @@ final class ReviewNarrative {
       aiWarning(html, library.getAuthor());
       paragraph(html, "Review", reviewSentence(assessment));
       paragraph(html, "Author", names(library.getAuthor()));
-      paragraph(html, "Medical review", library.hasReviewer() ? names(library.getReviewer()) : "None stated.");
+      paragraph(
+          html,
+          "Medical review",
+          library.hasReviewer() ? names(library.getReviewer()) : "None stated.");
       paragraph(html, "Publisher", library.getPublisher());
-      library.getRelatedArtifact().stream().filter(a -> a.getType() == RelatedArtifactType.DERIVEDFROM)
+      library.getRelatedArtifact().stream()
+          .filter(a -> a.getType() == RelatedArtifactType.DERIVEDFROM)
           .forEach(a -> paragraph(html, "Adapted from", a.getDisplay()));
-      paragraph(html, "Clinical contexts", contextLabels(library.getUseContext().stream()
-          .map(u -> u.getValueCodeableConcept().getCodingFirstRep()).toList()));
-      library.getRelatedArtifact().stream().filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION)
+      paragraph(
+          html,
+          "Clinical contexts",
+          contextLabels(
+              library.getUseContext().stream()
+                  .map(u -> u.getValueCodeableConcept().getCodingFirstRep())
+                  .toList()));
+      library.getRelatedArtifact().stream()
+          .filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION)
           .forEach(a -> paragraph(html, "Source", a.getUrl()));
     } else if (resource instanceof DocumentReference document) {
       paragraph(html, "Document", document.getDescription());
-      paragraph(html, "Status", document.hasDocStatus() && document.getDocStatus() == DocumentReference.ReferredDocumentStatus.FINAL
-          ? "Final (approved for use)." : "Preliminary: not approved for use with patients.");
+      paragraph(
+          html,
+          "Status",
+          document.hasDocStatus()
+                  && document.getDocStatus() == DocumentReference.ReferredDocumentStatus.FINAL
+              ? "Final (approved for use)."
+              : "Preliminary: not approved for use with patients.");
       paragraph(html, "Review", reviewSentence(assessment));
-      paragraph(html, "Author", document.getAuthor().stream().map(Reference::getDisplay).collect(Collectors.joining("; ")));
-      List<ContactDetail> reviewers = document.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER).stream()
-          .map(e -> (ContactDetail) e.getValue()).toList();
+      paragraph(
+          html,
+          "Author",
+          document.getAuthor().stream()
+              .map(Reference::getDisplay)
+              .collect(Collectors.joining("; ")));
+      List<ContactDetail> reviewers =
+          document.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER).stream()
+              .map(e -> (ContactDetail) e.getValue())
+              .toList();
       paragraph(html, "Medical review", reviewers.isEmpty() ? "None stated." : names(reviewers));
-      paragraph(html, "Clinical contexts", contextLabels(document.getContext().getEvent().stream()
-          .map(CodeableConcept::getCodingFirstRep).toList()));
+      paragraph(
+          html,
+          "Clinical contexts",
+          contextLabels(
+              document.getContext().getEvent().stream()
+                  .map(CodeableConcept::getCodingFirstRep)
+                  .toList()));
     }
     html.append(articleOf(resource));
     html.append("</div>");
@@ -85,12 +113,26 @@ final class ReviewNarrative {
   static String reviewSentence(ReviewAssessment assessment) {
     return switch (assessment.status()) {
       case NEVER_REVIEWED -> "Not medically reviewed. Do not hand out as reviewed content.";
-      case CURRENT -> "Current: last reviewed " + format(assessment.lastReviewed()) + "; next review due "
-          + format(assessment.dueDate()) + ".";
-      case DUE_SOON -> "Due for review on " + format(assessment.dueDate()) + " (last reviewed "
-          + format(assessment.lastReviewed()) + ").";
-      case OVERDUE -> "Overdue for review: it was due " + format(assessment.dueDate()) + ", "
-          + assessment.daysOverdue() + " days ago (last reviewed " + format(assessment.lastReviewed()) + ").";
+      case CURRENT ->
+          "Current: last reviewed "
+              + format(assessment.lastReviewed())
+              + "; next review due "
+              + format(assessment.dueDate())
+              + ".";
+      case DUE_SOON ->
+          "Due for review on "
+              + format(assessment.dueDate())
+              + " (last reviewed "
+              + format(assessment.lastReviewed())
+              + ").";
+      case OVERDUE ->
+          "Overdue for review: it was due "
+              + format(assessment.dueDate())
+              + ", "
+              + assessment.daysOverdue()
+              + " days ago (last reviewed "
+              + format(assessment.lastReviewed())
+              + ").";
     };
   }
 
@@ -100,8 +142,12 @@ final class ReviewNarrative {
     }
     return switch (library.getStatus()) {
       case DRAFT -> "Draft: not approved for use with patients.";
-      case ACTIVE -> "Active (approved" + (library.hasApprovalDate()
-          ? " " + format(ReviewStamper.toLocalDate(library.getApprovalDateElement())) : "") + ").";
+      case ACTIVE ->
+          "Active (approved"
+              + (library.hasApprovalDate()
+                  ? " " + format(ReviewStamper.toLocalDate(library.getApprovalDateElement()))
+                  : "")
+              + ").";
       case RETIRED -> "Retired: no longer to be handed out.";
       default -> library.getStatus().getDisplay() + ".";
     };
@@ -110,14 +156,23 @@ final class ReviewNarrative {
   /** "Labor and delivery, Lactation and breastfeeding" from the codes the resource carries. */
   private static String contextLabels(List<Coding> codings) {
     return Arrays.stream(ClinicalContext.values())
-        .filter(context -> context.codes().stream().anyMatch(code -> codings.stream()
-            .anyMatch(c -> code.system().equals(c.getSystem()) && code.code().equals(c.getCode()))))
+        .filter(
+            context ->
+                context.codes().stream()
+                    .anyMatch(
+                        code ->
+                            codings.stream()
+                                .anyMatch(
+                                    c ->
+                                        code.system().equals(c.getSystem())
+                                            && code.code().equals(c.getCode()))))
         .map(ClinicalContext::label)
         .collect(Collectors.joining(", "));
   }
 
   private static void aiWarning(StringBuilder html, List<ContactDetail> authors) {
-    List<String> tools = authors.stream().filter(ReviewNarrative::isAiTool).map(ContactDetail::getName).toList();
+    List<String> tools =
+        authors.stream().filter(ReviewNarrative::isAiTool).map(ContactDetail::getName).toList();
     if (!tools.isEmpty()) {
       paragraph(html, "Warning", "Written by an AI tool (" + String.join(", ", tools) + ").");
     }
@@ -152,7 +207,11 @@ final class ReviewNarrative {
     if (value == null || value.isBlank()) {
       return;
     }
-    html.append("<p><b>").append(escape(label)).append(":</b> ").append(escape(value)).append("</p>");
+    html.append("<p><b>")
+        .append(escape(label))
+        .append(":</b> ")
+        .append(escape(value))
+        .append("</p>");
   }
 
   private static String format(LocalDate date) {

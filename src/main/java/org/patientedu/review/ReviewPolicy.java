@@ -5,9 +5,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Publishers review patient-education pages on a cycle (StayWell every 24 months, MedlinePlus at
- * least every 3 years). A page is due {@code intervalMonths} after its last review; within
- * {@code dueSoonDays} of that date (the due date included) it is due soon; from the day after, it
- * is overdue. A page with no review date was never reviewed, which is its own state.
+ * least every 3 years). A page is due {@code intervalMonths} after its last review; within {@code
+ * dueSoonDays} of that date (the due date included) it is due soon; from the day after, it is
+ * overdue. A page with no review date was never reviewed, which is its own state.
  */
 public final class ReviewPolicy {
 
@@ -16,7 +16,8 @@ public final class ReviewPolicy {
 
   public ReviewPolicy(int intervalMonths, int dueSoonDays) {
     if (intervalMonths < 1 || dueSoonDays < 0) {
-      throw new IllegalArgumentException("review interval must be at least a month and the window not negative");
+      throw new IllegalArgumentException(
+          "review interval must be at least a month and the window not negative");
     }
     this.intervalMonths = intervalMonths;
     this.dueSoonDays = dueSoonDays;
@@ -29,7 +30,8 @@ public final class ReviewPolicy {
     // plusMonths clamps to the month's last day: reviewed 29 Feb 2024 is due 28 Feb 2026.
     LocalDate due = lastReviewed.plusMonths(intervalMonths);
     if (today.isAfter(due)) {
-      return new ReviewAssessment(ReviewStatus.OVERDUE, lastReviewed, due, ChronoUnit.DAYS.between(due, today));
+      return new ReviewAssessment(
+          ReviewStatus.OVERDUE, lastReviewed, due, ChronoUnit.DAYS.between(due, today));
     }
     if (!today.isBefore(due.minusDays(dueSoonDays))) {
       return new ReviewAssessment(ReviewStatus.DUE_SOON, lastReviewed, due, 0);

@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +29,22 @@ import org.springframework.stereotype.Component;
 public class ReviewReportOperation {
 
   /** One overdue page. */
-  public record OverdueItem(String id, String title, LocalDate lastReviewed, LocalDate dueDate, long daysOverdue) {}
+  public record OverdueItem(
+      String id, String title, LocalDate lastReviewed, LocalDate dueDate, long daysOverdue) {}
 
   /** Counts per state and the overdue list. */
-  public record Summary(LocalDate asOf, Map<ReviewStatus, Integer> counts, List<OverdueItem> overdue) {
+  public record Summary(
+      LocalDate asOf, Map<ReviewStatus, Integer> counts, List<OverdueItem> overdue) {
     String asLogLine() {
-      return counts.entrySet().stream().map(e -> e.getKey().code() + "=" + e.getValue())
-          .collect(Collectors.joining(", "))
-          + (overdue.isEmpty() ? "" : "; overdue, oldest first: " + overdue.stream()
-              .map(o -> o.id() + " (due " + o.dueDate() + ", " + o.daysOverdue() + " days)")
-              .collect(Collectors.joining(", ")));
+      return counts.entrySet().stream()
+              .map(e -> e.getKey().code() + "=" + e.getValue())
+              .collect(Collectors.joining(", "))
+          + (overdue.isEmpty()
+              ? ""
+              : "; overdue, oldest first: "
+                  + overdue.stream()
+                      .map(o -> o.id() + " (due " + o.dueDate() + ", " + o.daysOverdue() + " days)")
+                      .collect(Collectors.joining(", ")));
     }
   }
 
@@ -58,14 +63,26 @@ public class ReviewReportOperation {
     Summary summary = summarize();
     Parameters report = new Parameters();
     report.addParameter().setName("asOf").setValue(new DateType(summary.asOf().toString()));
-    report.addParameter().setName("intervalMonths").setValue(new IntegerType(policy.intervalMonths()));
+    report
+        .addParameter()
+        .setName("intervalMonths")
+        .setValue(new IntegerType(policy.intervalMonths()));
     report.addParameter().setName("dueSoonDays").setValue(new IntegerType(policy.dueSoonDays()));
-    summary.counts().forEach((status, count) ->
-        report.addParameter().setName(status.code()).setValue(new IntegerType(count)));
+    summary
+        .counts()
+        .forEach(
+            (status, count) ->
+                report.addParameter().setName(status.code()).setValue(new IntegerType(count)));
     for (OverdueItem item : summary.overdue()) {
       ParametersParameterComponent overdue = report.addParameter().setName("overdueItem");
-      overdue.addPart().setName("library").setValue(new Reference("Library/" + item.id()).setDisplay(item.title()));
-      overdue.addPart().setName("lastReviewDate").setValue(new DateType(item.lastReviewed().toString()));
+      overdue
+          .addPart()
+          .setName("library")
+          .setValue(new Reference("Library/" + item.id()).setDisplay(item.title()));
+      overdue
+          .addPart()
+          .setName("lastReviewDate")
+          .setValue(new DateType(item.lastReviewed().toString()));
       overdue.addPart().setName("dueDate").setValue(new DateType(item.dueDate().toString()));
       overdue.addPart().setName("daysOverdue").setValue(new IntegerType((int) item.daysOverdue()));
     }
@@ -79,14 +96,22 @@ public class ReviewReportOperation {
       counts.put(status, 0);
     }
     List<OverdueItem> overdue = new ArrayList<>();
-    for (Object found : daoRegistry.getResourceDao(Library.class)
-        .search(SearchParameterMap.newSynchronous(), new SystemRequestDetails()).getAllResources()) {
+    for (Object found :
+        daoRegistry
+            .getResourceDao(Library.class)
+            .search(SearchParameterMap.newSynchronous(), new SystemRequestDetails())
+            .getAllResources()) {
       Library library = (Library) found;
       ReviewAssessment assessment = policy.assess(ReviewStamper.lastReviewDate(library), today);
       counts.merge(assessment.status(), 1, Integer::sum);
       if (assessment.status() == ReviewStatus.OVERDUE) {
-        overdue.add(new OverdueItem(library.getIdElement().getIdPart(), library.getTitle(),
-            assessment.lastReviewed(), assessment.dueDate(), assessment.daysOverdue()));
+        overdue.add(
+            new OverdueItem(
+                library.getIdElement().getIdPart(),
+                library.getTitle(),
+                assessment.lastReviewed(),
+                assessment.dueDate(),
+                assessment.daysOverdue()));
       }
     }
     overdue.sort(Comparator.comparing(OverdueItem::dueDate));

@@ -11,8 +11,8 @@ import org.hl7.fhir.r4.model.Period;
 import org.patientedu.contentpack.PackTerminology;
 
 /**
- * Writes the policy's verdict into a Library or DocumentReference: the review-status extension,
- * and on the Library the due date as {@code effectivePeriod.end}, plus an honest narrative.
+ * Writes the policy's verdict into a Library or DocumentReference: the review-status extension, and
+ * on the Library the due date as {@code effectivePeriod.end}, plus an honest narrative.
  */
 public final class ReviewStamper {
 
@@ -37,7 +37,9 @@ public final class ReviewStamper {
   /** The verdict the resource carries now, if it was stamped. */
   public static ReviewStatus storedStatus(DomainResource resource) {
     var extension = resource.getExtensionByUrl(ReviewExtensions.REVIEW_STATUS);
-    return extension == null ? null : ReviewStatus.fromCode(extension.getValue().primitiveValue()).orElse(null);
+    return extension == null
+        ? null
+        : ReviewStatus.fromCode(extension.getValue().primitiveValue()).orElse(null);
   }
 
   public static LocalDate lastReviewDate(DomainResource resource) {
@@ -67,6 +69,9 @@ public final class ReviewStamper {
     if (date == null || date.getValue() == null) {
       return null;
     }
-    return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getPrecision().ordinal() >= 2 ? date.getDay() : 1);
+    return LocalDate.of(
+        date.getYear(),
+        date.getMonth() + 1,
+        date.getPrecision().ordinal() >= 2 ? date.getDay() : 1);
   }
 }

@@ -13,9 +13,9 @@ import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 
 /**
- * On every store of a Library or DocumentReference, whoever writes it (the pack loader, an
- * editor's PUT, a lifecycle operation): stamp the review state, and hold the CRMI status rules
- * (an active item never goes back to draft; a retired one is never reactivated).
+ * On every store of a Library or DocumentReference, whoever writes it (the pack loader, an editor's
+ * PUT, a lifecycle operation): stamp the review state, and hold the CRMI status rules (an active
+ * item never goes back to draft; a retired one is never reactivated).
  */
 @Interceptor
 class ReviewStampingInterceptor {
@@ -49,12 +49,18 @@ class ReviewStampingInterceptor {
 
   static void holdStatusRules(PublicationStatus before, PublicationStatus after, String id) {
     if (before == PublicationStatus.ACTIVE && after == PublicationStatus.DRAFT) {
-      throw new UnprocessableEntityException("Library/" + id + " is active and cannot go back to draft"
-          + " (CRMI status rules); publish a new version instead.");
+      throw new UnprocessableEntityException(
+          "Library/"
+              + id
+              + " is active and cannot go back to draft"
+              + " (CRMI status rules); publish a new version instead.");
     }
     if (before == PublicationStatus.RETIRED && after != PublicationStatus.RETIRED) {
-      throw new UnprocessableEntityException("Library/" + id + " is retired and is never reactivated"
-          + " (CRMI status rules); publish a new version instead.");
+      throw new UnprocessableEntityException(
+          "Library/"
+              + id
+              + " is retired and is never reactivated"
+              + " (CRMI status rules); publish a new version instead.");
     }
   }
 }

@@ -35,7 +35,8 @@ class ReviewStatusRefresher implements ApplicationRunner {
   private final ReviewReportOperation report;
   private final Clock clock;
 
-  ReviewStatusRefresher(DaoRegistry daoRegistry, ReviewPolicy policy, ReviewReportOperation report, Clock clock) {
+  ReviewStatusRefresher(
+      DaoRegistry daoRegistry, ReviewPolicy policy, ReviewReportOperation report, Clock clock) {
     this.daoRegistry = daoRegistry;
     this.policy = policy;
     this.report = report;
@@ -61,7 +62,8 @@ class ReviewStatusRefresher implements ApplicationRunner {
     int changed = 0;
     for (String type : REVIEWED_TYPES) {
       IFhirResourceDao dao = daoRegistry.getResourceDao(type);
-      IBundleProvider all = dao.search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
+      IBundleProvider all =
+          dao.search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
       for (Object found : all.getAllResources()) {
         DomainResource resource = (DomainResource) found;
         ReviewStatus now = policy.assess(ReviewStamper.lastReviewDate(resource), today).status();

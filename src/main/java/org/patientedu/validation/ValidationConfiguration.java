@@ -25,11 +25,12 @@ public class ValidationConfiguration {
    * server. SNOMED CT and ICD-10-CM codes are not expanded here.
    */
   public static FhirValidator offlineValidator(FhirContext fhirContext) {
-    ValidationSupportChain chain = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(fhirContext),
-        new CommonCodeSystemsTerminologyService(fhirContext),
-        new InMemoryTerminologyServerValidationSupport(fhirContext),
-        new SnapshotGeneratingValidationSupport(fhirContext));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(fhirContext),
+            new CommonCodeSystemsTerminologyService(fhirContext),
+            new InMemoryTerminologyServerValidationSupport(fhirContext),
+            new SnapshotGeneratingValidationSupport(fhirContext));
     FhirValidator validator = fhirContext.newValidator();
     validator.registerValidatorModule(new FhirInstanceValidator(chain));
     return validator;

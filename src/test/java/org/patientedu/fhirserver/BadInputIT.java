@@ -21,33 +21,41 @@ class BadInputIT extends RunningServerTest {
 
   @Test
   void malformedJsonIsRefused() {
-    assertRefusedAndNothingStored(post("application/fhir+json", "{\"resourceType\":\"Basic\", oops"),
-        400, "Failed to parse JSON");
+    assertRefusedAndNothingStored(
+        post("application/fhir+json", "{\"resourceType\":\"Basic\", oops"),
+        400,
+        "Failed to parse JSON");
   }
 
   @Test
   void malformedXmlIsRefused() {
-    assertRefusedAndNothingStored(post("application/fhir+xml", "<Basic xmlns=\"http://hl7.org/fhir\"><code>"),
-        400, "Failed to parse XML");
+    assertRefusedAndNothingStored(
+        post("application/fhir+xml", "<Basic xmlns=\"http://hl7.org/fhir\"><code>"),
+        400,
+        "Failed to parse XML");
   }
 
   @Test
   void unknownElementsAreRefusedNotSilentlyDropped() {
-    assertRefusedAndNothingStored(post("application/fhir+json", "{\"resourceType\":\"Basic\",\"colour\":\"red\"}"),
-        400, "colour");
+    assertRefusedAndNothingStored(
+        post("application/fhir+json", "{\"resourceType\":\"Basic\",\"colour\":\"red\"}"),
+        400,
+        "colour");
   }
 
   @Test
   void xmlWithADoctypeIsRefused() {
-    String doctype = "<?xml version=\"1.0\"?><!DOCTYPE Basic [<!ELEMENT Basic ANY>]>"
-        + "<Basic xmlns=\"http://hl7.org/fhir\"><code><text value=\"x\"/></code></Basic>";
+    String doctype =
+        "<?xml version=\"1.0\"?><!DOCTYPE Basic [<!ELEMENT Basic ANY>]>"
+            + "<Basic xmlns=\"http://hl7.org/fhir\"><code><text value=\"x\"/></code></Basic>";
     assertRefusedAndNothingStored(post("application/fhir+xml", doctype), 400, "DOCTYPE");
   }
 
   @Test
   void xmlWithAnExternalEntityIsRefused() {
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE Basic [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-        + "<Basic xmlns=\"http://hl7.org/fhir\"><code><text value=\"&xxe;\"/></code></Basic>";
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE Basic [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+            + "<Basic xmlns=\"http://hl7.org/fhir\"><code><text value=\"&xxe;\"/></code></Basic>";
     HttpResponse<String> response = post("application/fhir+xml", xxe);
     assertRefusedAndNothingStored(response, 400, "DOCTYPE");
     assertThat(response.body()).doesNotContain("root:");
@@ -55,8 +63,10 @@ class BadInputIT extends RunningServerTest {
 
   @Test
   void oversizedBodiesAreRefusedWith413() {
-    String huge = "{\"resourceType\":\"Basic\",\"code\":{\"text\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}}";
-    assertRefusedAndNothingStored(post("application/fhir+json", huge), 413, "larger than this server accepts");
+    String huge =
+        "{\"resourceType\":\"Basic\",\"code\":{\"text\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}}";
+    assertRefusedAndNothingStored(
+        post("application/fhir+json", huge), 413, "larger than this server accepts");
   }
 
   @Test
@@ -89,26 +99,36 @@ class BadInputIT extends RunningServerTest {
 
   private HttpResponse<String> post(String contentType, String body) {
     basicsBefore = basicCount();
-    return send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Basic"))
-        .header("Content-Type", contentType)
-        .header("Authorization", "Bearer " + EDITOR_TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(fhirBase() + "/Basic"))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + EDITOR_TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  private void assertRefusedAndNothingStored(HttpResponse<String> response, int status, String message) {
+  private void assertRefusedAndNothingStored(
+      HttpResponse<String> response, int status, String message) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(diagnostics(response)).contains(message);
-    assertThat(basicCount()).as("Basic resources after the refused request").isEqualTo(basicsBefore);
+    assertThat(basicCount())
+        .as("Basic resources after the refused request")
+        .isEqualTo(basicsBefore);
   }
 
   private int basicCount() {
-    return anonymousClient().search().byUrl("Basic?_summary=count").returnBundle(Bundle.class).execute().getTotal();
+    return anonymousClient()
+        .search()
+        .byUrl("Basic?_summary=count")
+        .returnBundle(Bundle.class)
+        .execute()
+        .getTotal();
   }
 
   private static String diagnostics(HttpResponse<String> response) {
-    OperationOutcome outcome = response.body().startsWith("<")
-        ? fhirContext().newXmlParser().parseResource(OperationOutcome.class, response.body())
-        : fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
+    OperationOutcome outcome =
+        response.body().startsWith("<")
+            ? fhirContext().newXmlParser().parseResource(OperationOutcome.class, response.body())
+            : fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
     return outcome.getIssueFirstRep().getDiagnostics();
   }
 }

@@ -30,22 +30,37 @@ class FhirReadBenchmark extends RunningServerTest {
 
   @Test
   void readPath() throws Exception {
-    List<String[]> scenarios = List.of(
-        new String[] {"read Library by id", "/fhir/Library/oxytocin-healthwise", null},
-        new String[] {"read Binary (HTML rendition)", "/fhir/Binary/oxytocin-healthwise-html", null},
-        new String[] {"conditional read, 304", "/fhir/Library/oxytocin-healthwise", "If-None-Match"},
-        new String[] {"search by context code", "/fhir/Library?context=http://snomed.info/sct%7C413712001", null},
-        new String[] {"full-text search", "/fhir/Library?_content=breastfeeding", null},
-        new String[] {"CapabilityStatement (1.5 MB)", "/fhir/metadata", null});
-    System.out.printf("%n%-32s %10s %9s %9s %9s%n", "FHIR read path (" + CLIENTS + " clients)", "req/s", "p50 ms",
-        "p95 ms", "p99 ms");
+    List<String[]> scenarios =
+        List.of(
+            new String[] {"read Library by id", "/fhir/Library/oxytocin-healthwise", null},
+            new String[] {
+              "read Binary (HTML rendition)", "/fhir/Binary/oxytocin-healthwise-html", null
+            },
+            new String[] {
+              "conditional read, 304", "/fhir/Library/oxytocin-healthwise", "If-None-Match"
+            },
+            new String[] {
+              "search by context code",
+              "/fhir/Library?context=http://snomed.info/sct%7C413712001",
+              null
+            },
+            new String[] {"full-text search", "/fhir/Library?_content=breastfeeding", null},
+            new String[] {"CapabilityStatement (1.5 MB)", "/fhir/metadata", null});
+    System.out.printf(
+        "%n%-32s %10s %9s %9s %9s%n",
+        "FHIR read path (" + CLIENTS + " clients)", "req/s", "p50 ms", "p95 ms", "p99 ms");
     for (String[] scenario : scenarios) {
-      String etag = scenario[2] == null ? null
-          : get(scenario[1]).headers().firstValue("ETag").orElseThrow();
+      String etag =
+          scenario[2] == null ? null : get(scenario[1]).headers().firstValue("ETag").orElseThrow();
       run(scenario[1], etag, WARM_UP);
       Result result = run(scenario[1], etag, MEASURE);
-      System.out.printf("%-32s %10.0f %9.2f %9.2f %9.2f%n", scenario[0], result.perSecond(),
-          result.percentile(50), result.percentile(95), result.percentile(99));
+      System.out.printf(
+          "%-32s %10.0f %9.2f %9.2f %9.2f%n",
+          scenario[0],
+          result.perSecond(),
+          result.percentile(50),
+          result.percentile(95),
+          result.percentile(99));
       assertThat(result.errors()).as("errors in " + scenario[0]).isZero();
     }
   }
@@ -64,19 +79,22 @@ class FhirReadBenchmark extends RunningServerTest {
     List<Future<long[]>> futures = new ArrayList<>();
     long start = System.nanoTime();
     for (int c = 0; c < CLIENTS; c++) {
-      futures.add(pool.submit(() -> {
-        long[] latencies = new long[1 << 20];
-        int n = 0;
-        while (System.nanoTime() < end && n < latencies.length) {
-          long t0 = System.nanoTime();
-          HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-          latencies[n++] = System.nanoTime() - t0;
-          if (response.statusCode() != expected) {
-            errors.incrementAndGet();
-          }
-        }
-        return Arrays.copyOf(latencies, n);
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                long[] latencies = new long[1 << 20];
+                int n = 0;
+                while (System.nanoTime() < end && n < latencies.length) {
+                  long t0 = System.nanoTime();
+                  HttpResponse<byte[]> response =
+                      http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                  latencies[n++] = System.nanoTime() - t0;
+                  if (response.statusCode() != expected) {
+                    errors.incrementAndGet();
+                  }
+                }
+                return Arrays.copyOf(latencies, n);
+              }));
     }
     List<long[]> all = new ArrayList<>();
     for (Future<long[]> future : futures) {
@@ -94,7 +112,8 @@ class FhirReadBenchmark extends RunningServerTest {
     }
 
     double percentile(int p) {
-      return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100.0))] / 1e6;
+      return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100.0))]
+          / 1e6;
     }
   }
 }

@@ -45,7 +45,9 @@ class FhirRestApiIT extends RunningServerTest {
   @BeforeAll
   void storeTestData() {
     IGenericClient editor = editorClient();
-    Library library = TestLibraries.draft(LIBRARY_ID, "Zygomorphic test handout", "Only the API tests use this resource.");
+    Library library =
+        TestLibraries.draft(
+            LIBRARY_ID, "Zygomorphic test handout", "Only the API tests use this resource.");
     editor.update().resource(library).execute();
     library.setDescription("Second version, for vread and history.");
     editor.update().resource(library).execute();
@@ -54,7 +56,12 @@ class FhirRestApiIT extends RunningServerTest {
     for (int i = 0; i < PAGING_RESOURCES; i++) {
       Basic basic = new Basic();
       basic.setCode(new CodeableConcept(new Coding().setSystem("urn:test").setCode(PAGING_TAG)));
-      batch.addEntry().setResource(basic).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Basic");
+      batch
+          .addEntry()
+          .setResource(basic)
+          .getRequest()
+          .setMethod(Bundle.HTTPVerb.POST)
+          .setUrl("Basic");
     }
     editor.transaction().withBundle(batch).execute();
   }
@@ -65,54 +72,90 @@ class FhirRestApiIT extends RunningServerTest {
     assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("2");
     assertThat(current.getDescription()).isEqualTo("Second version, for vread and history.");
 
-    Library first = anonymousClient().read().resource(Library.class)
-        .withIdAndVersion(LIBRARY_ID, "1").execute();
+    Library first =
+        anonymousClient()
+            .read()
+            .resource(Library.class)
+            .withIdAndVersion(LIBRARY_ID, "1")
+            .execute();
     assertThat(first.getDescription()).isEqualTo("Only the API tests use this resource.");
   }
 
   @Test
   void historyListsEveryVersion() {
-    Bundle history = anonymousClient().history().onInstance(new IdType("Library", LIBRARY_ID))
-        .returnBundle(Bundle.class).execute();
-    assertThat(history.getEntry()).extracting(e -> e.getResource().getIdElement().getVersionIdPart())
+    Bundle history =
+        anonymousClient()
+            .history()
+            .onInstance(new IdType("Library", LIBRARY_ID))
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(history.getEntry())
+        .extracting(e -> e.getResource().getIdElement().getVersionIdPart())
         .containsExactly("2", "1");
   }
 
   @Test
   void searchesByTitleAndContent() {
-    Bundle byTitle = anonymousClient().search().forResource(Library.class)
-        .where(Library.TITLE.matches().value("Zygomorphic")).returnBundle(Bundle.class).execute();
+    Bundle byTitle =
+        anonymousClient()
+            .search()
+            .forResource(Library.class)
+            .where(Library.TITLE.matches().value("Zygomorphic"))
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(ids(byTitle)).containsExactly(LIBRARY_ID);
 
-    Bundle byContent = anonymousClient().search().byUrl("Library?_content=zygomorphic")
-        .returnBundle(Bundle.class).execute();
+    Bundle byContent =
+        anonymousClient()
+            .search()
+            .byUrl("Library?_content=zygomorphic")
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(ids(byContent)).contains(LIBRARY_ID);
   }
 
   @Test
   void answersInXmlByFormatParameterAndByAcceptHeader() {
     HttpResponse<String> byFormat = get("/fhir/Library/" + LIBRARY_ID + "?_format=xml");
-    assertThat(byFormat.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
+    assertThat(byFormat.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("xml"));
     assertThat(byFormat.body()).startsWith("<Library xmlns=\"http://hl7.org/fhir\">");
 
-    HttpResponse<String> byAccept = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
-        .header("Accept", "application/fhir+xml"));
+    HttpResponse<String> byAccept =
+        send(
+            HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
+                .header("Accept", "application/fhir+xml"));
     assertThat(byAccept.body()).contains("<title value=\"Zygomorphic test handout\"/>");
 
-    Library viaXmlClient = anonymousClient().read().resource(Library.class).withId(LIBRARY_ID)
-        .encoded(EncodingEnum.XML).execute();
+    Library viaXmlClient =
+        anonymousClient()
+            .read()
+            .resource(Library.class)
+            .withId(LIBRARY_ID)
+            .encoded(EncodingEnum.XML)
+            .execute();
     assertThat(viaXmlClient.getTitle()).isEqualTo("Zygomorphic test handout");
   }
 
   @Test
   void summaryAndElementsTrimTheResource() {
-    Library summary = anonymousClient().read().resource(Library.class).withId(LIBRARY_ID)
-        .summaryMode(SummaryEnum.TRUE).execute();
+    Library summary =
+        anonymousClient()
+            .read()
+            .resource(Library.class)
+            .withId(LIBRARY_ID)
+            .summaryMode(SummaryEnum.TRUE)
+            .execute();
     assertThat(summary.getTitle()).isEqualTo("Zygomorphic test handout");
     assertThat(summary.hasDescription()).isFalse(); // description is not a summary element
 
-    Library elements = anonymousClient().read().resource(Library.class).withId(LIBRARY_ID)
-        .elementsSubset("title").execute();
+    Library elements =
+        anonymousClient()
+            .read()
+            .resource(Library.class)
+            .withId(LIBRARY_ID)
+            .elementsSubset("title")
+            .execute();
     assertThat(elements.getTitle()).isEqualTo("Zygomorphic test handout");
     assertThat(elements.hasName()).isFalse();
   }
@@ -120,7 +163,12 @@ class FhirRestApiIT extends RunningServerTest {
   @Test
   void pagesTwentyByDefaultAndAtMostTwoHundred() {
     IGenericClient client = anonymousClient();
-    Bundle first = client.search().byUrl("Basic?code=urn:test|" + PAGING_TAG + "&_total=accurate").returnBundle(Bundle.class).execute();
+    Bundle first =
+        client
+            .search()
+            .byUrl("Basic?code=urn:test|" + PAGING_TAG + "&_total=accurate")
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(first.getTotal()).isEqualTo(PAGING_RESOURCES);
     assertThat(first.getEntry()).hasSize(20);
 
@@ -132,8 +180,12 @@ class FhirRestApiIT extends RunningServerTest {
     }
     assertThat(seen).hasSize(PAGING_RESOURCES).doesNotHaveDuplicates();
 
-    Bundle huge = client.search().byUrl("Basic?code=urn:test|" + PAGING_TAG + "&_count=500")
-        .returnBundle(Bundle.class).execute();
+    Bundle huge =
+        client
+            .search()
+            .byUrl("Basic?code=urn:test|" + PAGING_TAG + "&_count=500")
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(huge.getEntry()).hasSize(200);
   }
 
@@ -143,13 +195,17 @@ class FhirRestApiIT extends RunningServerTest {
     assertThat(first.headers().firstValue("ETag")).hasValue("W/\"2\"");
     assertThat(first.headers().firstValue("Last-Modified")).isPresent();
 
-    HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
-        .header("If-None-Match", "W/\"2\""));
+    HttpResponse<String> again =
+        send(
+            HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
+                .header("If-None-Match", "W/\"2\""));
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
 
-    HttpResponse<String> stale = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
-        .header("If-None-Match", "W/\"1\""));
+    HttpResponse<String> stale =
+        send(
+            HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
+                .header("If-None-Match", "W/\"1\""));
     assertThat(stale.statusCode()).isEqualTo(200);
   }
 
@@ -158,12 +214,17 @@ class FhirRestApiIT extends RunningServerTest {
     // java.net.http refuses '|' in a URI, as curl does not: write the request line by hand.
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /fhir/Library?type=http://terminology.hl7.org/CodeSystem/library-type|asset-collection"
-          + "&_id=" + LIBRARY_ID + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /fhir/Library?type=http://terminology.hl7.org/CodeSystem/library-type|asset-collection"
+                  + "&_id="
+                  + LIBRARY_ID
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String response = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-          .lines().collect(Collectors.joining("\n"));
+      String response =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+              .lines()
+              .collect(Collectors.joining("\n"));
       assertThat(response).startsWith("HTTP/1.1 200");
       assertThat(response).contains("\"total\":1").contains(LIBRARY_ID);
     }
@@ -173,15 +234,20 @@ class FhirRestApiIT extends RunningServerTest {
   void aResourceGoesOutWholeNotOneChunkPerElement() throws Exception {
     String head = rawResponseHead("/fhir/Library/" + LIBRARY_ID);
     assertThat(head).startsWith("HTTP/1.1 200");
-    assertThat(head.toLowerCase()).as("small enough for one write, so the length is known up front")
-        .contains("content-length:").doesNotContain("transfer-encoding: chunked");
+    assertThat(head.toLowerCase())
+        .as("small enough for one write, so the length is known up front")
+        .contains("content-length:")
+        .doesNotContain("transfer-encoding: chunked");
   }
 
   @Test
   void aLargeResponseGoesOutInBufferSizedChunks() throws Exception {
     try (Socket socket = new Socket("localhost", port)) {
-      socket.getOutputStream().write(("GET /fhir/metadata HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /fhir/metadata HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       String line;
       while (!(line = readLine(in)).isEmpty()) {
@@ -193,16 +259,22 @@ class FhirRestApiIT extends RunningServerTest {
         bytes += size;
         in.readFully(new byte[size + 2]);
       }
-      assertThat(bytes).as("the CapabilityStatement is large").isGreaterThan(FlushCoalescingFilter.BUFFER_BYTES * 4L);
-      assertThat(chunks).as("%d bytes in %d chunks", bytes, chunks)
+      assertThat(bytes)
+          .as("the CapabilityStatement is large")
+          .isGreaterThan(FlushCoalescingFilter.BUFFER_BYTES * 4L);
+      assertThat(chunks)
+          .as("%d bytes in %d chunks", bytes, chunks)
           .isLessThanOrEqualTo((int) (bytes / (FlushCoalescingFilter.BUFFER_BYTES / 2)) + 2);
     }
   }
 
   private String rawResponseHead(String path) throws Exception {
     try (Socket socket = new Socket("localhost", port)) {
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       DataInputStream in = new DataInputStream(socket.getInputStream());
       StringBuilder head = new StringBuilder();
       for (String line; !(line = readLine(in)).isEmpty(); ) {
@@ -227,20 +299,35 @@ class FhirRestApiIT extends RunningServerTest {
 
   @Test
   void capabilityStatementDescribesTheSearchesAndTheSecurity() {
-    CapabilityStatement capabilities = anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
+    CapabilityStatement capabilities =
+        anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
     assertThat(capabilities.getFhirVersion().toCode()).isEqualTo("4.0.1");
     assertThat(searchParams(capabilities, "Library"))
-        .contains("url", "version", "status", "title", "topic", "context", "context-type", "publisher", "date",
+        .contains(
+            "url",
+            "version",
+            "status",
+            "title",
+            "topic",
+            "context",
+            "context-type",
+            "publisher",
+            "date",
             "_content");
     assertThat(searchParams(capabilities, "DocumentReference"))
-        .contains("type", "category", "event", "language", "status", "date", "relatesto", "_content");
+        .contains(
+            "type", "category", "event", "language", "status", "date", "relatesto", "_content");
     assertThat(capabilities.getRestFirstRep().getSecurity().getDescription())
-        .contains("Reads are public").contains("editor bearer token");
+        .contains("Reads are public")
+        .contains("editor bearer token");
   }
 
   private static Set<String> searchParams(CapabilityStatement capabilities, String type) {
-    CapabilityStatementRestResourceComponent resource = capabilities.getRestFirstRep().getResource().stream()
-        .filter(r -> r.getType().equals(type)).findFirst().orElseThrow();
+    CapabilityStatementRestResourceComponent resource =
+        capabilities.getRestFirstRep().getResource().stream()
+            .filter(r -> r.getType().equals(type))
+            .findFirst()
+            .orElseThrow();
     return resource.getSearchParam().stream().map(p -> p.getName()).collect(Collectors.toSet());
   }
 

@@ -11,7 +11,10 @@ class HealthIT extends RunningServerTest {
 
   @Test
   void reportsLiveAndReady() {
-    for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+    for (String probe :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       HttpResponse<String> response = get(probe);
       assertThat(response.statusCode()).as(probe).isEqualTo(200);
       assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");

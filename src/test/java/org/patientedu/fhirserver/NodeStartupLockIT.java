@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The start-up lock on a real PostgreSQL: one node at a time, and a dead node does not block the rest. */
+/**
+ * The start-up lock on a real PostgreSQL: one node at a time, and a dead node does not block the
+ * rest.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeStartupLockIT {
 
@@ -38,8 +41,12 @@ class NodeStartupLockIT {
 
     assertThat(first.acquire(database)).isTrue();
     Instant before = Instant.now();
-    assertThat(second.acquire(database)).as("the lock is taken: the second node gives up after its wait").isFalse();
-    assertThat(Duration.between(before, Instant.now())).as("it did wait").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(second.acquire(database))
+        .as("the lock is taken: the second node gives up after its wait")
+        .isFalse();
+    assertThat(Duration.between(before, Instant.now()))
+        .as("it did wait")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 
     first.release();
     assertThat(second.acquire(database)).isTrue();

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerProcess;
 
 /**
- * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes
- * starting at the same moment on one database, as a hospital would run it.
+ * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes starting
+ * at the same moment on one database, as a hospital would run it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresIT {
@@ -37,7 +37,9 @@ class PostgresIT {
   private ServerProcess nodeA;
   private ServerProcess nodeB;
 
-  /** Two JVMs started at the same moment, racing each other to create the schema and load the pack. */
+  /**
+   * Two JVMs started at the same moment, racing each other to create the schema and load the pack.
+   */
   @BeforeAll
   void startPostgresAndTwoNodesAtOnce(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
     postgres = EmbeddedPostgres.builder().start();
@@ -61,27 +63,38 @@ class PostgresIT {
   }
 
   private ServerProcess node(Path dataDir) throws java.io.IOException {
-    return ServerProcess.start(Map.of(
-        "spring.profiles.active", "postgres",
-        "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-        "spring.datasource.username", "postgres",
-        "spring.datasource.password", "postgres",
-        "edu.data-dir", dataDir.toString(),
-        "edu.search-index.catch-up-interval", "2s"), dataDir.resolve("node.log"));
+    return ServerProcess.start(
+        Map.of(
+            "spring.profiles.active", "postgres",
+            "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+            "spring.datasource.username", "postgres",
+            "spring.datasource.password", "postgres",
+            "edu.data-dir", dataDir.toString(),
+            "edu.search-index.catch-up-interval", "2s"),
+        dataDir.resolve("node.log"));
   }
 
   @Test
   void twoNodesStartingTogetherLoadThePackOnceWithoutDuplicates() throws Exception {
     long packLibraries = countPackFiles("Library");
     assertThat(packLibraries).isPositive();
-    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Library'")).isEqualTo(packLibraries);
+    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Library'"))
+        .isEqualTo(packLibraries);
     assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
-        .as("one version per Library: nobody loaded it twice").isEqualTo(packLibraries);
+        .as("one version per Library: nobody loaded it twice")
+        .isEqualTo(packLibraries);
 
     assertThat(nodeA.log() + nodeB.log())
-        .as("the nodes took turns: no start-up write collided").doesNotContain("duplicate key");
+        .as("the nodes took turns: no start-up write collided")
+        .doesNotContain("duplicate key");
 
-    Bundle viaB = nodeB.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute();
+    Bundle viaB =
+        nodeB
+            .client()
+            .search()
+            .byUrl("Library?_summary=count")
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(viaB.getTotal()).isEqualTo((int) packLibraries);
   }
 
@@ -92,9 +105,12 @@ class PostgresIT {
     written.setCode(new CodeableConcept().setText("written on node A"));
     nodeA.editorClient().update().resource(written).execute();
 
-    Basic read = nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
+    Basic read =
+        nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
     assertThat(read.getCode().getText()).isEqualTo("written on node A");
-    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
+    assertThat(
+            sqlCount(
+                "select count(*) from hfj_resource where res_type = 'Basic' and fhir_id = 'postgres-round-trip'"))
         .isEqualTo(1);
   }
 
@@ -112,8 +128,10 @@ class PostgresIT {
     rendition.setData("changed on node A".getBytes(StandardCharsets.UTF_8));
     nodeA.editorClient().update().resource(rendition).execute();
 
-    Binary afterWrite = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
-    assertThat(new String(afterWrite.getData(), StandardCharsets.UTF_8)).isEqualTo("changed on node A");
+    Binary afterWrite =
+        nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
+    assertThat(new String(afterWrite.getData(), StandardCharsets.UTF_8))
+        .isEqualTo("changed on node A");
     assertThat(afterWrite.getMeta().getVersionId()).isEqualTo("2");
   }
 
@@ -121,8 +139,14 @@ class PostgresIT {
   void fullTextSearchFindsThePackOnBothNodes() {
     // Only one node stored the pack; the other found it loaded and indexed it from the database.
     for (ServerProcess node : List.of(nodeA, nodeB)) {
-      Bundle found = node.client().search().byUrl("Library?_content=prolactin").returnBundle(Bundle.class).execute();
-      assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+      Bundle found =
+          node.client()
+              .search()
+              .byUrl("Library?_content=prolactin")
+              .returnBundle(Bundle.class)
+              .execute();
+      assertThat(found.getEntry())
+          .extracting(e -> e.getResource().getIdElement().getIdPart())
           .contains("oxytocin-goaskalice");
     }
   }
@@ -135,29 +159,50 @@ class PostgresIT {
     nodeA.editorClient().update().resource(written).execute();
 
     assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 1))
-        .as("node B's index caught up with node A's write").isEqualTo(1);
+        .as("node B's index caught up with node A's write")
+        .isEqualTo(1);
 
     nodeA.editorClient().delete().resourceById("Basic", "postgres-full-text").execute();
     assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 0))
-        .as("and no longer finds it once node A deleted it").isZero();
+        .as("and no longer finds it once node A deleted it")
+        .isZero();
   }
 
-  /** Searches every half second, for up to a minute, until the search finds {@code expected} resources. */
-  private static int awaitHits(ServerProcess node, String search, int expected) throws InterruptedException {
+  /**
+   * Searches every half second, for up to a minute, until the search finds {@code expected}
+   * resources.
+   */
+  private static int awaitHits(ServerProcess node, String search, int expected)
+      throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);
     int found;
     do {
       Thread.sleep(500);
-      found = node.client().search().byUrl(search).returnBundle(Bundle.class).execute().getEntry().size();
+      found =
+          node.client()
+              .search()
+              .byUrl(search)
+              .returnBundle(Bundle.class)
+              .execute()
+              .getEntry()
+              .size();
     } while (found != expected && Instant.now().isBefore(deadline));
     return found;
   }
 
   @Test
   void searchesRunOnPostgres() {
-    Bundle drafts = nodeA.client().search().forResource(Library.class)
-        .where(Library.STATUS.exactly().code("draft")).returnBundle(Bundle.class).execute();
-    assertThat(drafts.getEntry()).allSatisfy(e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));
+    Bundle drafts =
+        nodeA
+            .client()
+            .search()
+            .forResource(Library.class)
+            .where(Library.STATUS.exactly().code("draft"))
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(drafts.getEntry())
+        .allSatisfy(
+            e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));
   }
 
   private long sqlCount(String sql) throws Exception {
@@ -171,9 +216,12 @@ class PostgresIT {
 
   private static long countPackFiles(String type) throws Exception {
     try (Stream<Path> files = Files.walk(Path.of("fhir-resources"))) {
-      return files.filter(p -> p.toString().endsWith(".json"))
-          .filter(p -> readQuietly(p).contains("\"resourceType\": \"" + type + "\"")
-              || readQuietly(p).contains("\"resourceType\":\"" + type + "\""))
+      return files
+          .filter(p -> p.toString().endsWith(".json"))
+          .filter(
+              p ->
+                  readQuietly(p).contains("\"resourceType\": \"" + type + "\"")
+                      || readQuietly(p).contains("\"resourceType\":\"" + type + "\""))
           .count();
     }
   }

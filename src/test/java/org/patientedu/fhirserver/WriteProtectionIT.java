@@ -36,13 +36,26 @@ class WriteProtectionIT extends RunningServerTest {
     IGenericClient anonymous = anonymousClient();
     String versionBefore = currentVersion();
 
-    assertRefused(AuthenticationException.class, 401, () -> anonymous.create().resource(library("new")).execute());
-    assertRefused(AuthenticationException.class, 401, () -> anonymous.update().resource(library("changed")).execute());
-    assertRefused(AuthenticationException.class, 401, () -> anonymous.delete().resourceById("Library", ID).execute());
-    assertRefused(AuthenticationException.class, 401, () -> anonymous.transaction().withBundle(deleteBundle()).execute());
+    assertRefused(
+        AuthenticationException.class,
+        401,
+        () -> anonymous.create().resource(library("new")).execute());
+    assertRefused(
+        AuthenticationException.class,
+        401,
+        () -> anonymous.update().resource(library("changed")).execute());
+    assertRefused(
+        AuthenticationException.class,
+        401,
+        () -> anonymous.delete().resourceById("Library", ID).execute());
+    assertRefused(
+        AuthenticationException.class,
+        401,
+        () -> anonymous.transaction().withBundle(deleteBundle()).execute());
 
     assertThat(currentVersion()).isEqualTo(versionBefore);
-    assertThat(anonymousClient().read().resource(Library.class).withId(ID).execute().getDescription())
+    assertThat(
+            anonymousClient().read().resource(Library.class).withId(ID).execute().getDescription())
         .isEqualTo("Stored by the editor");
   }
 
@@ -51,21 +64,35 @@ class WriteProtectionIT extends RunningServerTest {
     IGenericClient intruder = clientWithToken("not-the-editor-token");
     String versionBefore = currentVersion();
 
-    assertRefused(ForbiddenOperationException.class, 403, () -> intruder.update().resource(library("changed")).execute());
-    assertRefused(ForbiddenOperationException.class, 403, () -> intruder.delete().resourceById("Library", ID).execute());
+    assertRefused(
+        ForbiddenOperationException.class,
+        403,
+        () -> intruder.update().resource(library("changed")).execute());
+    assertRefused(
+        ForbiddenOperationException.class,
+        403,
+        () -> intruder.delete().resourceById("Library", ID).execute());
 
     assertThat(currentVersion()).isEqualTo(versionBefore);
   }
 
   @Test
   void anUnauthenticatedAnswerIsAnOperationOutcomeWithAChallenge() {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + ID))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhirContext().newJsonParser().encodeResourceToString(library("x")))));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + ID))
+                .header("Content-Type", "application/fhir+json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        fhirContext().newJsonParser().encodeResourceToString(library("x")))));
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
-    OperationOutcome outcome = fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
-    assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("read-only to the public").contains("Bearer");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+    OperationOutcome outcome =
+        fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
+    assertThat(outcome.getIssueFirstRep().getDiagnostics())
+        .contains("read-only to the public")
+        .contains("Bearer");
   }
 
   @Test
@@ -77,20 +104,35 @@ class WriteProtectionIT extends RunningServerTest {
 
   @Test
   void searchingByPostIsAReadAndNeedsNoCredential() {
-    Bundle found = anonymousClient().search().forResource(Library.class).where(Library.NAME.matches().value("WriteProtection"))
-        .usingStyle(ca.uhn.fhir.rest.api.SearchStyleEnum.POST).returnBundle(Bundle.class).execute();
+    Bundle found =
+        anonymousClient()
+            .search()
+            .forResource(Library.class)
+            .where(Library.NAME.matches().value("WriteProtection"))
+            .usingStyle(ca.uhn.fhir.rest.api.SearchStyleEnum.POST)
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(found.getTotal()).isEqualTo(1);
   }
 
   private String currentVersion() {
-    return anonymousClient().read().resource(Library.class).withId(ID).execute().getIdElement().getVersionIdPart();
+    return anonymousClient()
+        .read()
+        .resource(Library.class)
+        .withId(ID)
+        .execute()
+        .getIdElement()
+        .getVersionIdPart();
   }
 
-  private static void assertRefused(Class<? extends BaseServerResponseException> type, int status, Executable call) {
+  private static void assertRefused(
+      Class<? extends BaseServerResponseException> type, int status, Executable call) {
     assertThatThrownBy(call::execute)
         .isInstanceOf(type)
-        .satisfies(e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isEqualTo(status))
-        .satisfies(e -> assertThat(((BaseServerResponseException) e).getOperationOutcome()).isNotNull());
+        .satisfies(
+            e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isEqualTo(status))
+        .satisfies(
+            e -> assertThat(((BaseServerResponseException) e).getOperationOutcome()).isNotNull());
   }
 
   private static Bundle deleteBundle() {
@@ -104,8 +146,11 @@ class WriteProtectionIT extends RunningServerTest {
     library.setId(ID);
     library.setName("WriteProtection");
     library.setStatus(PublicationStatus.DRAFT);
-    library.setType(new CodeableConcept(new Coding()
-        .setSystem("http://terminology.hl7.org/CodeSystem/library-type").setCode("asset-collection")));
+    library.setType(
+        new CodeableConcept(
+            new Coding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/library-type")
+                .setCode("asset-collection")));
     library.setDescription(description);
     return library;
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArticleSanitizerTest {
 
   /** A rendition written by an attacker who could store a Binary. */
-  static final String HOSTILE = """
+  static final String HOSTILE =
+      """
       <article lang="en-US">
         <h1>Oxytocin</h1>
         <script>alert('script')</script>
@@ -48,7 +49,9 @@ class ArticleSanitizerTest {
   @Test
   void dropsEveryActiveOrForeignElement() {
     Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
-    assertThat(clean.select("script, iframe, object, embed, img, svg, math, form, input, button, style, meta, base, link"))
+    assertThat(
+            clean.select(
+                "script, iframe, object, embed, img, svg, math, form, input, button, style, meta, base, link"))
         .isEmpty();
   }
 
@@ -56,18 +59,34 @@ class ArticleSanitizerTest {
   void dropsEventHandlersStylesAndDangerousUrls() {
     String html = ArticleSanitizer.sanitize(HOSTILE);
     Document clean = Jsoup.parseBodyFragment(html);
-    clean.getAllElements().forEach(element -> element.attributes().forEach(attribute -> {
-      assertThat(attribute.getKey()).doesNotStartWith("on").isNotEqualTo("style").isNotEqualTo("target");
-      assertThat(attribute.getValue().toLowerCase()).doesNotContain("javascript").doesNotStartWith("data:");
-    }));
-    assertThat(html.toLowerCase()).doesNotContain("javascript:").doesNotContain("onerror").doesNotContain("alert(");
+    clean
+        .getAllElements()
+        .forEach(
+            element ->
+                element
+                    .attributes()
+                    .forEach(
+                        attribute -> {
+                          assertThat(attribute.getKey())
+                              .doesNotStartWith("on")
+                              .isNotEqualTo("style")
+                              .isNotEqualTo("target");
+                          assertThat(attribute.getValue().toLowerCase())
+                              .doesNotContain("javascript")
+                              .doesNotStartWith("data:");
+                        }));
+    assertThat(html.toLowerCase())
+        .doesNotContain("javascript:")
+        .doesNotContain("onerror")
+        .doesNotContain("alert(");
   }
 
   @Test
   void linksThatSurviveOpenNothingOfOurs() {
     Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
-    assertThat(clean.select("a[href]")).allSatisfy(link ->
-        assertThat(link.attr("rel")).contains("noopener").contains("noreferrer"));
+    assertThat(clean.select("a[href]"))
+        .allSatisfy(
+            link -> assertThat(link.attr("rel")).contains("noopener").contains("noreferrer"));
   }
 
   @Test
@@ -86,25 +105,35 @@ class ArticleSanitizerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "<p>x</p><script>alert(1)</script>",
-      "<p><a href=\"javascript:alert(1)\">x</a></p>",
-      "<p><a href=\" &#14;  javascript:alert(1)\">x</a></p>",
-      "<p><a href=\"java&#x09;script:alert(1)\">x</a></p>",
-      "<p onclick=alert(1)>x</p>",
-      "<div><iframe srcdoc=\"<script>alert(1)</script>\"></iframe></div>",
-      "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
-      "<p>x<!-- <img src=x onerror=alert(1)> --></p>",
-      "<table><tr><td background=\"javascript:alert(1)\">x</td></tr></table>",
-      "<a href=\"vbscript:msgbox(1)\">x</a>"
-  })
+  @ValueSource(
+      strings = {
+        "<p>x</p><script>alert(1)</script>",
+        "<p><a href=\"javascript:alert(1)\">x</a></p>",
+        "<p><a href=\" &#14;  javascript:alert(1)\">x</a></p>",
+        "<p><a href=\"java&#x09;script:alert(1)\">x</a></p>",
+        "<p onclick=alert(1)>x</p>",
+        "<div><iframe srcdoc=\"<script>alert(1)</script>\"></iframe></div>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<p>x<!-- <img src=x onerror=alert(1)> --></p>",
+        "<table><tr><td background=\"javascript:alert(1)\">x</td></tr></table>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>"
+      })
   void neutralisesKnownAttacks(String attack) {
     Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(attack));
     assertThat(clean.select("script, iframe, img, noscript, object, embed")).isEmpty();
-    clean.getAllElements().forEach(element -> element.attributes().forEach(attribute -> {
-      assertThat(attribute.getKey()).doesNotStartWith("on").isNotEqualTo("background");
-      assertThat(attribute.getValue().toLowerCase()).doesNotContain("script:");
-    }));
+    clean
+        .getAllElements()
+        .forEach(
+            element ->
+                element
+                    .attributes()
+                    .forEach(
+                        attribute -> {
+                          assertThat(attribute.getKey())
+                              .doesNotStartWith("on")
+                              .isNotEqualTo("background");
+                          assertThat(attribute.getValue().toLowerCase()).doesNotContain("script:");
+                        }));
     assertThat(clean.body().html()).doesNotContain("<!--");
   }
 

@@ -37,14 +37,15 @@ import org.patientedu.testing.RunningServerTest;
 
 /**
  * The pages in a real browser: Debian's headless Chromium driven by Selenium through Debian's
- * chromedriver (installed by .ci/run), as a nurse would use them, with axe-core accessibility scans.
- * Saves the screenshots the README shows to docs/screenshots/.
+ * chromedriver (installed by .ci/run), as a nurse would use them, with axe-core accessibility
+ * scans. Saves the screenshots the README shows to docs/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoutBrowserIT extends RunningServerTest {
 
   private static final String CHROMIUM = System.getProperty("edu.chromium", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getProperty("edu.chromedriver", "/usr/bin/chromedriver");
+  private static final String CHROMEDRIVER =
+      System.getProperty("edu.chromedriver", "/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
   private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
@@ -54,17 +55,29 @@ class HandoutBrowserIT extends RunningServerTest {
   @BeforeAll
   void startBrowser() throws IOException {
     assertThat(Path.of(CHROMIUM)).as("Debian chromium (apt-get install chromium)").isExecutable();
-    assertThat(Path.of(CHROMEDRIVER)).as("Debian chromedriver (apt-get install chromium-driver)").isExecutable();
+    assertThat(Path.of(CHROMEDRIVER))
+        .as("Debian chromedriver (apt-get install chromium-driver)")
+        .isExecutable();
     profileDir = Files.createTempDirectory("edu-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--hide-scrollbars", "--lang=en-US", "--user-data-dir=" + profileDir);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--lang=en-US",
+        "--user-data-dir=" + profileDir);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -92,9 +105,13 @@ class HandoutBrowserIT extends RunningServerTest {
 
     browser.findElement(By.linkText("Lactation and breastfeeding")).click();
     waitFor(ExpectedConditions.urlContains("context=lactation"));
-    List<String> shown = browser.findElements(By.cssSelector("li.card")).stream()
-        .map(card -> card.getAttribute("id")).toList();
-    assertThat(shown).contains("handout-oxytocin-healthwise", "handout-oxytocin-goaskalice", "handout-oxytocin-perexp")
+    List<String> shown =
+        browser.findElements(By.cssSelector("li.card")).stream()
+            .map(card -> card.getAttribute("id"))
+            .toList();
+    assertThat(shown)
+        .contains(
+            "handout-oxytocin-healthwise", "handout-oxytocin-goaskalice", "handout-oxytocin-perexp")
         .doesNotContain("handout-oxytocin-noigroup", "handout-oxytocin-loveandlife");
 
     // Click 1: the Healthwise handout.
@@ -105,24 +122,37 @@ class HandoutBrowserIT extends RunningServerTest {
     assertThat(banner.isDisplayed()).isTrue();
     assertThat(banner.getText()).contains("Overdue for medical review");
     WebElement credits = browser.findElement(By.id("credits"));
-    assertThat(credits.getText()).contains("Current as of", "April 13, 2022", "Healthwise Staff",
-        "Sarah Marshall, MD – Family Medicine", "Kirtly Jones, MD – Obstetrics and Gynecology",
-        "Healthwise, Incorporated", "1.0.0", "does not replace the advice");
+    assertThat(credits.getText())
+        .contains(
+            "Current as of",
+            "April 13, 2022",
+            "Healthwise Staff",
+            "Sarah Marshall, MD – Family Medicine",
+            "Kirtly Jones, MD – Obstetrics and Gynecology",
+            "Healthwise, Incorporated",
+            "1.0.0",
+            "does not replace the advice");
 
     browser.manage().window().setSize(new Dimension(1280, 1500));
     saveScreenshotOfThePackOnly("handout.png");
     browser.manage().window().setSize(new Dimension(1280, 1000));
 
     // Click 2: Print opens the browser's print dialog (click 3 is the dialog's own Print button).
-    ((JavascriptExecutor) browser).executeScript("window.__printed = 0; window.print = function () { window.__printed++; };");
+    ((JavascriptExecutor) browser)
+        .executeScript("window.__printed = 0; window.print = function () { window.__printed++; };");
     browser.findElement(By.id("print-button")).click();
-    assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return window.__printed;")).intValue()).isEqualTo(1);
+    assertThat(
+            ((Number) ((JavascriptExecutor) browser).executeScript("return window.__printed;"))
+                .intValue())
+        .isEqualTo(1);
     assertThat(browser.getCurrentUrl()).endsWith("/handouts/oxytocin-healthwise");
 
     browser.findElement(By.id("size-toggle")).click();
     waitFor(ExpectedConditions.urlContains("print=large"));
-    assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).contains("large-print");
-    assertThat(px(browser.findElement(By.cssSelector(".handout__body p")).getCssValue("font-size"))).isGreaterThanOrEqualTo(24f);
+    assertThat(browser.findElement(By.tagName("body")).getAttribute("class"))
+        .contains("large-print");
+    assertThat(px(browser.findElement(By.cssSelector(".handout__body p")).getCssValue("font-size")))
+        .isGreaterThanOrEqualTo(24f);
     assertThat(browser.findElement(By.id("pdf-link")).getAttribute("href")).contains("print=large");
   }
 
@@ -136,12 +166,17 @@ class HandoutBrowserIT extends RunningServerTest {
       }
       assertThat(browser.findElement(By.id("banner-never-reviewed")).isDisplayed()).isTrue();
       assertThat(browser.findElement(By.id("credits")).isDisplayed()).isTrue();
-      assertThat(smallestFontPx(".handout__body p, .handout__body li, .credits dd, .credits dt")).isGreaterThanOrEqualTo(16f);
-      assertThat(browser.findElement(By.cssSelector(".handout__body ol")).getCssValue("break-after")).isNotEqualTo("avoid");
-      assertThat(browser.findElement(By.cssSelector("h1")).getCssValue("break-after")).isEqualTo("avoid");
+      assertThat(smallestFontPx(".handout__body p, .handout__body li, .credits dd, .credits dt"))
+          .isGreaterThanOrEqualTo(16f);
+      assertThat(
+              browser.findElement(By.cssSelector(".handout__body ol")).getCssValue("break-after"))
+          .isNotEqualTo("avoid");
+      assertThat(browser.findElement(By.cssSelector("h1")).getCssValue("break-after"))
+          .isEqualTo("avoid");
 
       browser.get(baseUrl() + "/handouts/oxytocin-loveandlife?print=large");
-      assertThat(smallestFontPx(".handout__body p, .handout__body li, .credits dd, .credits dt")).isGreaterThanOrEqualTo(24f);
+      assertThat(smallestFontPx(".handout__body p, .handout__body li, .credits dd, .credits dt"))
+          .isGreaterThanOrEqualTo(24f);
     } finally {
       emulatePrint(false);
     }
@@ -150,17 +185,19 @@ class HandoutBrowserIT extends RunningServerTest {
   @Test
   void catalogAndEveryHandoutPassTheAccessibilityScan() {
     Map<String, List<String>> problems = new java.util.TreeMap<>();
-    List<String> pages = new java.util.ArrayList<>(List.of("/", "/?context=lactation", "/handouts/no-such-handout"));
+    List<String> pages =
+        new java.util.ArrayList<>(List.of("/", "/?context=lactation", "/handouts/no-such-handout"));
     HandoutPagesIT.PACK.forEach(id -> pages.add("/handouts/" + id));
     pages.add("/handouts/oxytocin-healthwise?print=large");
     for (String page : pages) {
       browser.get(baseUrl() + page);
       Results results = new AxeBuilder().analyze(browser);
       assertThat(results.getErrorMessage()).as(page).isNull();
-      List<String> blocking = results.getViolations().stream()
-          .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
-          .map(HandoutBrowserIT::describe)
-          .collect(Collectors.toList());
+      List<String> blocking =
+          results.getViolations().stream()
+              .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
+              .map(HandoutBrowserIT::describe)
+              .collect(Collectors.toList());
       if (!blocking.isEmpty()) {
         problems.put(page, blocking);
       }
@@ -170,7 +207,12 @@ class HandoutBrowserIT extends RunningServerTest {
   }
 
   private static String describe(Rule rule) {
-    return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+    return rule.getImpact()
+        + " "
+        + rule.getId()
+        + ": "
+        + rule.getHelp()
+        + " at "
         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3).toList();
   }
 
@@ -211,7 +253,9 @@ class HandoutBrowserIT extends RunningServerTest {
   private void saveScreenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          SCREENSHOTS.resolve(name),
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -24,8 +24,13 @@ import org.patientedu.testing.TestLibraries;
 /** The pages over HTTP, against the shared running server with the real content pack. */
 class HandoutPagesIT extends RunningServerTest {
 
-  static final List<String> PACK = List.of(
-      "oxytocin-healthwise", "oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+  static final List<String> PACK =
+      List.of(
+          "oxytocin-healthwise",
+          "oxytocin-goaskalice",
+          "oxytocin-perexp",
+          "oxytocin-noigroup",
+          "oxytocin-loveandlife");
 
   @Test
   void catalogListsEveryPackHandoutWithItsCredentialsAtAGlance() {
@@ -35,10 +40,14 @@ class HandoutPagesIT extends RunningServerTest {
     Element healthwise = card(catalog, "oxytocin-healthwise");
     assertThat(healthwise.select(".card__title").text()).isEqualTo("Oxytocin");
     assertThat(healthwise.select(".card__source").text()).contains("Healthwise, Incorporated");
-    assertThat(healthwise.text()).contains("Current as of April 13, 2022").containsPattern("Reading grade \\d+\\.\\d");
+    assertThat(healthwise.text())
+        .contains("Current as of April 13, 2022")
+        .containsPattern("Reading grade \\d+\\.\\d");
     assertThat(healthwise.select(".badge").text()).isEqualTo("Overdue for review");
     assertThat(card(catalog, "oxytocin-noigroup").text()).contains("Not medically reviewed");
-    assertThat(card(catalog, "oxytocin-noigroup").select(".badge").hasClass("badge--never-reviewed")).isTrue();
+    assertThat(
+            card(catalog, "oxytocin-noigroup").select(".badge").hasClass("badge--never-reviewed"))
+        .isTrue();
     assertThat(card(catalog, "oxytocin-perexp").text()).contains("Written by an AI tool");
     assertThat(catalog.select("html").attr("lang")).isEqualTo("en");
   }
@@ -51,7 +60,8 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(packIds(page("/?context=emotional-health")))
         .containsExactlyInAnyOrder("oxytocin-loveandlife", "oxytocin-perexp");
     Document labor = page("/?context=labor-delivery");
-    assertThat(labor.select(".context-tabs a[aria-current=page]").text()).isEqualTo("Labor and delivery");
+    assertThat(labor.select(".context-tabs a[aria-current=page]").text())
+        .isEqualTo("Labor and delivery");
   }
 
   @Test
@@ -97,14 +107,20 @@ class HandoutPagesIT extends RunningServerTest {
     Element credits = page.selectFirst("#credits");
     assertThat(credits.select("#credits-current dd").text()).isEqualTo("April 13, 2022");
     assertThat(credits.select("#credits-author dd").text()).isEqualTo("Healthwise Staff");
-    assertThat(credits.select("#credits-review li").eachText()).containsExactly(
-        "Sarah Marshall, MD – Family Medicine",
-        "Adam Husney, MD – Family Medicine",
-        "Kathleen Romito, MD – Family Medicine",
-        "Kirtly Jones, MD – Obstetrics and Gynecology");
-    assertThat(credits.text()).contains("Healthwise, Incorporated").contains("1.0.0").contains("© 1995- Healthwise");
+    assertThat(credits.select("#credits-review li").eachText())
+        .containsExactly(
+            "Sarah Marshall, MD – Family Medicine",
+            "Adam Husney, MD – Family Medicine",
+            "Kathleen Romito, MD – Family Medicine",
+            "Kirtly Jones, MD – Obstetrics and Gynecology");
+    assertThat(credits.text())
+        .contains("Healthwise, Incorporated")
+        .contains("1.0.0")
+        .contains("© 1995- Healthwise");
     assertThat(credits.select("#disclaimer").text()).contains("does not replace the advice");
-    assertThat(page.select("#banner-overdue").text()).contains("Overdue for medical review").contains("April 13, 2022");
+    assertThat(page.select("#banner-overdue").text())
+        .contains("Overdue for medical review")
+        .contains("April 13, 2022");
     assertThat(page.select("#banner-never-reviewed, #banner-ai")).isEmpty();
   }
 
@@ -113,7 +129,8 @@ class HandoutPagesIT extends RunningServerTest {
     Document page = page("/handouts/oxytocin-goaskalice");
     assertThat(page.select("#credits-source a").attr("href"))
         .isEqualTo("https://goaskalice.columbia.edu/answered-questions/oxytocin");
-    assertThat(page.select("#online-url").text()).isEqualTo(baseUrl() + "/handouts/oxytocin-goaskalice");
+    assertThat(page.select("#online-url").text())
+        .isEqualTo(baseUrl() + "/handouts/oxytocin-goaskalice");
     assertThat(page.select(".online__code svg path")).hasSize(1);
     assertThat(page.select("#credits-review dd").text()).isEqualTo("No medical reviewer is named.");
   }
@@ -121,11 +138,14 @@ class HandoutPagesIT extends RunningServerTest {
   @Test
   void handoutWarnsWhenNeverReviewedOrWrittenByAnAiTool() {
     Document noigroup = page("/handouts/oxytocin-noigroup");
-    assertThat(noigroup.select("#banner-never-reviewed").text()).contains("Never medically reviewed");
+    assertThat(noigroup.select("#banner-never-reviewed").text())
+        .contains("Never medically reviewed");
     assertThat(noigroup.select("#credits-current dd").text()).isEqualTo("Not medically reviewed");
 
     Document perexp = page("/handouts/oxytocin-perexp");
-    assertThat(perexp.select("#banner-ai").text()).contains("Written by an AI tool").contains("ChatGPT");
+    assertThat(perexp.select("#banner-ai").text())
+        .contains("Written by an AI tool")
+        .contains("ChatGPT");
     assertThat(perexp.select("#banner-never-reviewed")).hasSize(1);
     assertThat(perexp.select("#credits-author li").eachText()).containsExactly("ChatGPT (AI tool)");
     assertThat(perexp.select(".references li")).hasSize(2);
@@ -137,27 +157,42 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(page.select("body").hasClass("large-print")).isTrue();
     assertThat(page.select("#pdf-link").attr("href")).contains("print=large");
     assertThat(page.select("#size-toggle").attr("href")).isEqualTo("/handouts/oxytocin-healthwise");
-    assertThat(page("/handouts/oxytocin-healthwise").select("body").hasClass("large-print")).isFalse();
+    assertThat(page("/handouts/oxytocin-healthwise").select("body").hasClass("large-print"))
+        .isFalse();
   }
 
   @Test
   void pagesCarryAContentSecurityPolicyButTheFhirApiDoesNot() {
-    for (String path : List.of("/", "/handouts/oxytocin-healthwise", "/handouts/no-such-handout", "/no/such/page")) {
+    for (String path :
+        List.of(
+            "/", "/handouts/oxytocin-healthwise", "/handouts/no-such-handout", "/no/such/page")) {
       String policy = get(path).headers().firstValue("Content-Security-Policy").orElse("");
-      assertThat(policy).as(path).contains("default-src 'none'").contains("script-src 'self'")
-          .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+      assertThat(policy)
+          .as(path)
+          .contains("default-src 'none'")
+          .contains("script-src 'self'")
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("unsafe-eval");
     }
     assertThat(get("/fhir/metadata").headers().firstValue("Content-Security-Policy")).isEmpty();
   }
 
   @Test
   void unknownHandoutGivesAFriendly404() {
-    for (String path : List.of("/handouts/no-such-handout", "/handouts/no-such-handout.pdf", "/handouts/%3Cscript%3E",
-        "/no/such/page")) {
-      HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-          .header("Accept", "text/html,application/xhtml+xml"));
+    for (String path :
+        List.of(
+            "/handouts/no-such-handout",
+            "/handouts/no-such-handout.pdf",
+            "/handouts/%3Cscript%3E",
+            "/no/such/page")) {
+      HttpResponse<String> response =
+          send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                  .header("Accept", "text/html,application/xhtml+xml"));
       assertThat(response.statusCode()).as(path).isEqualTo(404);
-      assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .as(path)
+          .startsWith("text/html");
       Document page = Jsoup.parse(response.body());
       assertThat(page.select("h1").text()).as(path).isEqualTo("Handout not found");
       assertThat(page.select("a[href=/]")).as(path).isNotEmpty();
@@ -168,23 +203,34 @@ class HandoutPagesIT extends RunningServerTest {
   @Test
   void aChangeThroughTheFhirApiShowsOnTheNextPageLoad() {
     IGenericClient editor = editorClient();
-    storeHandout(editor, "handouts-it-live", "First title for the live test",
+    storeHandout(
+        editor,
+        "handouts-it-live",
+        "First title for the live test",
         "<h1>First</h1><h2>Part one</h2><p>Original words.</p>");
-    assertThat(page("/handouts/handouts-it-live").select("h1").text()).isEqualTo("First title for the live test");
+    assertThat(page("/handouts/handouts-it-live").select("h1").text())
+        .isEqualTo("First title for the live test");
     assertThat(ids(page("/?q=live"))).contains("handouts-it-live");
 
-    storeHandout(editor, "handouts-it-live", "Second title for the live test",
+    storeHandout(
+        editor,
+        "handouts-it-live",
+        "Second title for the live test",
         "<h1>Second</h1><h2>Part two</h2><p>Edited words.</p>");
     Document after = page("/handouts/handouts-it-live");
     assertThat(after.select("h1").text()).isEqualTo("Second title for the live test");
-    assertThat(after.select(".handout__body").text()).contains("Edited words.").doesNotContain("Original words.");
+    assertThat(after.select(".handout__body").text())
+        .contains("Edited words.")
+        .doesNotContain("Original words.");
 
     Binary onlyTheRendition = new Binary();
     onlyTheRendition.setId("handouts-it-live-html");
     onlyTheRendition.setContentType("text/html; charset=utf-8");
-    onlyTheRendition.setContent("<h2>Part three</h2><p>Third words.</p>".getBytes(StandardCharsets.UTF_8));
+    onlyTheRendition.setContent(
+        "<h2>Part three</h2><p>Third words.</p>".getBytes(StandardCharsets.UTF_8));
     editor.update().resource(onlyTheRendition).execute();
-    assertThat(page("/handouts/handouts-it-live").select(".handout__body").text()).isEqualTo("Part three Third words.");
+    assertThat(page("/handouts/handouts-it-live").select(".handout__body").text())
+        .isEqualTo("Part three Third words.");
 
     Library retired = editor.read().resource(Library.class).withId("handouts-it-live").execute();
     retired.setStatus(PublicationStatus.RETIRED);
@@ -196,35 +242,55 @@ class HandoutPagesIT extends RunningServerTest {
   @Test
   void hostileHtmlStoredThroughTheApiIsRenderedHarmless() {
     IGenericClient editor = editorClient();
-    storeHandout(editor, "handouts-it-hostile", "Hostile <b>title</b> <script>alert(1)</script>",
+    storeHandout(
+        editor,
+        "handouts-it-hostile",
+        "Hostile <b>title</b> <script>alert(1)</script>",
         ArticleSanitizerTest.HOSTILE);
     Library library = editor.read().resource(Library.class).withId("handouts-it-hostile").execute();
     library.setPublisher("<img src=x onerror=alert(1)>");
-    library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION)
-        .setUrl("javascript:alert(document.cookie)"));
+    library.addRelatedArtifact(
+        new RelatedArtifact()
+            .setType(RelatedArtifactType.DOCUMENTATION)
+            .setUrl("javascript:alert(document.cookie)"));
     editor.update().resource(library).execute();
     HttpResponse<String> response = get("/handouts/handouts-it-hostile");
     assertThat(response.statusCode()).isEqualTo(200);
     Document page = Jsoup.parse(response.body());
 
-    assertThat(page.select("h1").text()).isEqualTo("Hostile <b>title</b> <script>alert(1)</script>");
-    assertThat(page.select("script").eachAttr("src")).allMatch(src -> src.equals("/js/handouts.js"));
-    assertThat(page.select("iframe, object, embed, form, style, base, meta[http-equiv], .handout__body img")).isEmpty();
-    page.getAllElements().forEach(element -> element.attributes().forEach(attribute -> {
-      assertThat(attribute.getKey()).doesNotStartWith("on");
-      assertThat(attribute.getValue().toLowerCase()).doesNotContain("javascript:");
-    }));
+    assertThat(page.select("h1").text())
+        .isEqualTo("Hostile <b>title</b> <script>alert(1)</script>");
+    assertThat(page.select("script").eachAttr("src"))
+        .allMatch(src -> src.equals("/js/handouts.js"));
+    assertThat(
+            page.select(
+                "iframe, object, embed, form, style, base, meta[http-equiv], .handout__body img"))
+        .isEmpty();
+    page.getAllElements()
+        .forEach(
+            element ->
+                element
+                    .attributes()
+                    .forEach(
+                        attribute -> {
+                          assertThat(attribute.getKey()).doesNotStartWith("on");
+                          assertThat(attribute.getValue().toLowerCase())
+                              .doesNotContain("javascript:");
+                        }));
     assertThat(page.select(".handout__body p").eachText()).contains("Safe text stays.");
     assertThat(page.select(".handout__publisher").text()).isEqualTo("<img src=x onerror=alert(1)>");
     assertThat(page.select("#credits-source a")).isEmpty();
 
-    // Out of the catalog again, so the other tests (and the README's screenshots) see only the pack.
+    // Out of the catalog again, so the other tests (and the README's screenshots) see only the
+    // pack.
     library = editor.read().resource(Library.class).withId("handouts-it-hostile").execute();
     library.setStatus(PublicationStatus.RETIRED);
     editor.update().resource(library).execute();
   }
 
-  /** Stores (or replaces) a Library and its HTML rendition through the FHIR API, as an editor would. */
+  /**
+   * Stores (or replaces) a Library and its HTML rendition through the FHIR API, as an editor would.
+   */
   static void storeHandout(IGenericClient editor, String id, String title, String html) {
     Binary binary = new Binary();
     binary.setId(id + "-html");
@@ -235,12 +301,16 @@ class HandoutPagesIT extends RunningServerTest {
     Library library = TestLibraries.draft(id, title, "A live handout for the integration tests.");
     library.setLanguage("en-US");
     library.setPublisher("Handouts integration test");
-    library.addContent(new Attachment().setContentType("text/html; charset=utf-8").setUrl("Binary/" + id + "-html"));
+    library.addContent(
+        new Attachment()
+            .setContentType("text/html; charset=utf-8")
+            .setUrl("Binary/" + id + "-html"));
     editor.update().resource(library).execute();
   }
 
   private Document page(String pathAndQuery) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)));
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)));
     assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
     return Jsoup.parse(response.body(), baseUrl());
   }
@@ -252,7 +322,9 @@ class HandoutPagesIT extends RunningServerTest {
   }
 
   private static List<String> ids(Document catalog) {
-    return catalog.select("li.card").eachAttr("id").stream().map(id -> id.substring("handout-".length())).toList();
+    return catalog.select("li.card").eachAttr("id").stream()
+        .map(id -> id.substring("handout-".length()))
+        .toList();
   }
 
   private static List<String> packIds(Document catalog) {

@@ -23,31 +23,41 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The PDFs, read back with PDFBox: text, footer, fonts, tagging, paper, print size, page breaks. */
+/**
+ * The PDFs, read back with PDFBox: text, footer, fonts, tagging, paper, print size, page breaks.
+ */
 class HandoutPdfIT extends RunningServerTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** The server's own "today" (the review policy's clock), which the footer prints. */
-  @Autowired
-  private Clock clock;
-  /** Text lower than this on the page (from the top, in points) belongs to the footer's margin box. */
+  @Autowired private Clock clock;
+
+  /**
+   * Text lower than this on the page (from the top, in points) belongs to the footer's margin box.
+   */
   private static final float FOOTER_TOP_FROM_BOTTOM = 24 / 25.4f * 72;
 
   @Test
   void pdfCarriesTheReviewersAndTheCurrentAsOfDate() throws IOException {
     try (PDDocument pdf = pdf("/handouts/oxytocin-healthwise.pdf")) {
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("Sarah Marshall, MD", "Adam Husney, MD", "Kathleen Romito, MD", "Kirtly Jones, MD",
-          "Obstetrics and Gynecology");
-      assertThat(text).contains("Current as of April 13, 2022").contains("Overdue for medical review")
+      assertThat(text)
+          .contains(
+              "Sarah Marshall, MD",
+              "Adam Husney, MD",
+              "Kathleen Romito, MD",
+              "Kirtly Jones, MD",
+              "Obstetrics and Gynecology");
+      assertThat(text)
+          .contains("Current as of April 13, 2022")
+          .contains("Overdue for medical review")
           .contains("does not replace the advice");
     }
   }
@@ -61,7 +71,8 @@ class HandoutPdfIT extends RunningServerTest {
         int pages = pdf.getNumberOfPages();
         for (int page = 1; page <= pages; page++) {
           String footer = footerText(pdf, page);
-          assertThat(footer).as(id + " page " + page)
+          assertThat(footer)
+              .as(id + " page " + page)
               .contains("Page " + page + " of " + pages)
               .contains("Version 1.0.0")
               .contains("Printed " + printed)
@@ -91,7 +102,9 @@ class HandoutPdfIT extends RunningServerTest {
         }
       }
       assertThat(fonts).isNotEmpty().allMatch(name -> name.contains("DejaVuSans"));
-      assertThat(new PDFTextStripper().getText(pdf)).contains("Written by an AI tool").contains("ChatGPT");
+      assertThat(new PDFTextStripper().getText(pdf))
+          .contains("Written by an AI tool")
+          .contains("ChatGPT");
     }
   }
 
@@ -99,10 +112,14 @@ class HandoutPdfIT extends RunningServerTest {
   void pdfComesOnUsLetterOrA4() throws IOException {
     try (PDDocument letter = pdf("/handouts/oxytocin-healthwise.pdf?paper=letter");
         PDDocument a4 = pdf("/handouts/oxytocin-healthwise.pdf?paper=a4")) {
-      assertThat(letter.getPage(0).getMediaBox().getWidth()).isCloseTo(612f, org.assertj.core.data.Offset.offset(1f));
-      assertThat(letter.getPage(0).getMediaBox().getHeight()).isCloseTo(792f, org.assertj.core.data.Offset.offset(1f));
-      assertThat(a4.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
-      assertThat(a4.getPage(0).getMediaBox().getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(letter.getPage(0).getMediaBox().getWidth())
+          .isCloseTo(612f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(letter.getPage(0).getMediaBox().getHeight())
+          .isCloseTo(792f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(a4.getPage(0).getMediaBox().getWidth())
+          .isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(a4.getPage(0).getMediaBox().getHeight())
+          .isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
     }
   }
 
@@ -117,9 +134,13 @@ class HandoutPdfIT extends RunningServerTest {
 
   @ParameterizedTest(name = "{0} large={1}")
   @MethodSource("printSizes")
-  void textIsAtLeastThePrintSizeAndNoHeadingEndsAPage(String id, boolean large, float minimumPt) throws IOException {
+  void textIsAtLeastThePrintSizeAndNoHeadingEndsAPage(String id, boolean large, float minimumPt)
+      throws IOException {
     String query = large ? "?print=large" : "?paper=a4";
-    List<String> headings = Jsoup.parse(get("/handouts/" + id).body()).select("main h1, main h2, main h3, main dt").eachText();
+    List<String> headings =
+        Jsoup.parse(get("/handouts/" + id).body())
+            .select("main h1, main h2, main h3, main dt")
+            .eachText();
     try (PDDocument pdf = pdf("/handouts/" + id + ".pdf" + query)) {
       if (large) {
         try (PDDocument standard = pdf("/handouts/" + id + ".pdf")) {
@@ -128,10 +149,13 @@ class HandoutPdfIT extends RunningServerTest {
       }
       for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
         PageText text = pageText(pdf, page);
-        assertThat(text.smallestBodyPt()).as("%s page %d smallest text", id, page).isGreaterThanOrEqualTo(minimumPt - 0.1f);
+        assertThat(text.smallestBodyPt())
+            .as("%s page %d smallest text", id, page)
+            .isGreaterThanOrEqualTo(minimumPt - 0.1f);
         if (page < pdf.getNumberOfPages()) {
           String lastLine = text.lastBodyLine();
-          assertThat(headings).as("%s page %d ends with \"%s\"", id, page, lastLine)
+          assertThat(headings)
+              .as("%s page %d ends with \"%s\"", id, page, lastLine)
               .noneMatch(heading -> heading.equals(lastLine) || heading.endsWith(lastLine));
         }
       }
@@ -140,19 +164,25 @@ class HandoutPdfIT extends RunningServerTest {
 
   @Test
   void unknownIdGivesA404() throws Exception {
-    HttpResponse<byte[]> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/handouts/no-such-handout.pdf")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/handouts/no-such-handout.pdf")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(404);
   }
 
   private PDDocument pdf(String path) throws IOException {
     try {
-      HttpResponse<byte[]> response = HTTP.send(
-          HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept-Language", "en-US").build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                  .header("Accept-Language", "en-US")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).as(path).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).as(path).contains("application/pdf");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(path)
+          .contains("application/pdf");
       return Loader.loadPDF(response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -176,31 +206,36 @@ class HandoutPdfIT extends RunningServerTest {
     Map<Integer, StringBuilder> bodyLines = new TreeMap<>();
     Map<Integer, StringBuilder> footerLines = new TreeMap<>();
     float[] smallest = {Float.MAX_VALUE};
-    PDFTextStripper stripper = new PDFTextStripper() {
-      @Override
-      protected void writeString(String text, List<TextPosition> positions) {
-        if (positions.isEmpty() || text.isBlank()) {
-          return;
-        }
-        float y = positions.get(0).getYDirAdj();
-        boolean inFooter = y > footerTop;
-        (inFooter ? footerLines : bodyLines).computeIfAbsent(Math.round(y), k -> new StringBuilder())
-            .append(text.strip()).append(' ');
-        if (!inFooter) {
-          for (TextPosition position : positions) {
-            if (!position.getUnicode().isBlank()) {
-              smallest[0] = Math.min(smallest[0], position.getFontSizeInPt());
+    PDFTextStripper stripper =
+        new PDFTextStripper() {
+          @Override
+          protected void writeString(String text, List<TextPosition> positions) {
+            if (positions.isEmpty() || text.isBlank()) {
+              return;
+            }
+            float y = positions.get(0).getYDirAdj();
+            boolean inFooter = y > footerTop;
+            (inFooter ? footerLines : bodyLines)
+                .computeIfAbsent(Math.round(y), k -> new StringBuilder())
+                .append(text.strip())
+                .append(' ');
+            if (!inFooter) {
+              for (TextPosition position : positions) {
+                if (!position.getUnicode().isBlank()) {
+                  smallest[0] = Math.min(smallest[0], position.getFontSizeInPt());
+                }
+              }
             }
           }
-        }
-      }
-    };
+        };
     stripper.setSortByPosition(true);
     stripper.setStartPage(page);
     stripper.setEndPage(page);
     stripper.getText(pdf);
     List<String> body = bodyLines.values().stream().map(line -> line.toString().strip()).toList();
-    String footer = String.join(" ", footerLines.values().stream().map(line -> line.toString().strip()).toList());
+    String footer =
+        String.join(
+            " ", footerLines.values().stream().map(line -> line.toString().strip()).toList());
     return new PageText(body, footer, smallest[0]);
   }
 }

@@ -36,9 +36,11 @@ class LibraryReaderTest {
     assertThat(handout.language()).isEqualTo("en-US");
     assertThat(handout.currentAsOf()).isEqualTo(StatedDate.of(LocalDate.of(2022, 4, 13)));
     assertThat(handout.reviewDue()).isEqualTo(StatedDate.of(LocalDate.of(2024, 4, 13)));
-    assertThat(handout.reviewers()).containsExactly(new Person("Kirtly Jones", "MD", "Obstetrics and Gynecology", false));
+    assertThat(handout.reviewers())
+        .containsExactly(new Person("Kirtly Jones", "MD", "Obstetrics and Gynecology", false));
     assertThat(handout.reviewers().get(0).nameWithCredentials()).isEqualTo("Kirtly Jones, MD");
-    assertThat(handout.authors()).containsExactly(new Person("Healthwise Staff", null, null, false));
+    assertThat(handout.authors())
+        .containsExactly(new Person("Healthwise Staff", null, null, false));
     assertThat(handout.sourceUrl()).isEqualTo("https://example.org/oxytocin");
     assertThat(handout.references()).containsExactly("Rash JA et al 2014 Clin J Pain 30: 453");
     assertThat(handout.htmlRendition()).isEqualTo("test-handout-html");
@@ -96,11 +98,19 @@ class LibraryReaderTest {
 
   @Test
   void aSourceAddressThatIsNotAWebPageIsNeverALink() {
-    for (String hostile : new String[] {"javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example/x",
-        "vbscript:x", "not a url"}) {
+    for (String hostile :
+        new String[] {
+          "javascript:alert(1)",
+          " JavaScript:alert(1)",
+          "data:text/html,x",
+          "//evil.example/x",
+          "vbscript:x",
+          "not a url"
+        }) {
       Library library = reviewedLibrary();
       library.getRelatedArtifact().clear();
-      library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION).setUrl(hostile));
+      library.addRelatedArtifact(
+          new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION).setUrl(hostile));
       assertThat(LibraryReader.read(library).sourceUrl()).as(hostile).isNull();
     }
   }
@@ -108,7 +118,8 @@ class LibraryReaderTest {
   @Test
   void mapsUseContextCodesToClinicalContexts() {
     Handout handout = LibraryReader.read(reviewedLibrary());
-    assertThat(handout.contexts()).containsExactly(ClinicalContext.LABOR_DELIVERY, ClinicalContext.LACTATION);
+    assertThat(handout.contexts())
+        .containsExactly(ClinicalContext.LABOR_DELIVERY, ClinicalContext.LACTATION);
     assertThat(handout.inContext(ClinicalContext.PAIN_MANAGEMENT)).isFalse();
   }
 
@@ -126,19 +137,24 @@ class LibraryReaderTest {
     Library healthwise = reviewedLibrary();
     healthwise.setDateElement(new DateTimeType("2022-04-13"));
     healthwise.setApprovalDateElement(new DateType("2022-04-13"));
-    assertThat(LibraryReader.read(healthwise).published()).as("Healthwise states no publication date").isNull();
+    assertThat(LibraryReader.read(healthwise).published())
+        .as("Healthwise states no publication date")
+        .isNull();
 
     Library goAskAlice = reviewedLibrary();
     goAskAlice.setDateElement(new DateTimeType("2022-04-13"));
     goAskAlice.setApprovalDateElement(new DateType("2011-02-11"));
-    assertThat(LibraryReader.read(goAskAlice).published()).isEqualTo(StatedDate.of(LocalDate.of(2011, 2, 11)));
+    assertThat(LibraryReader.read(goAskAlice).published())
+        .isEqualTo(StatedDate.of(LocalDate.of(2011, 2, 11)));
   }
 
   @Test
   void aDateAbsentForAReasonShowsNothing() {
     Library library = reviewedLibrary();
     library.setDateElement(new DateTimeType());
-    library.getDateElement().addExtension(PackTerminology.EXT_DATA_ABSENT_REASON, new CodeType("unknown"));
+    library
+        .getDateElement()
+        .addExtension(PackTerminology.EXT_DATA_ABSENT_REASON, new CodeType("unknown"));
     library.setApprovalDateElement(null);
     assertThat(LibraryReader.read(library).published()).isNull();
   }
@@ -161,26 +177,48 @@ class LibraryReaderTest {
     library.setPublisher("Healthwise, Incorporated");
     library.setDateElement(new DateTimeType("2022-04-13"));
     library.setLastReviewDateElement(new DateType("2022-04-13"));
-    library.setEffectivePeriod(new Period().setStartElement(new DateTimeType("2022-04-13"))
-        .setEndElement(new DateTimeType("2024-04-13")));
+    library.setEffectivePeriod(
+        new Period()
+            .setStartElement(new DateTimeType("2022-04-13"))
+            .setEndElement(new DateTimeType("2024-04-13")));
     library.addAuthor().setName("Healthwise Staff");
     ContactDetail reviewer = library.addReviewer().setName("Kirtly Jones");
     reviewer.addExtension(PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType("MD"));
-    reviewer.addExtension(PackTerminology.EXT_REVIEWER_SPECIALTY, new CodeableConcept(
-        new Coding(PackTerminology.NUCC, PackTerminology.NUCC_OBSTETRICS_GYNECOLOGY, "Obstetrics & Gynecology"))
-        .setText("Obstetrics and Gynecology"));
-    for (ClinicalContext context : new ClinicalContext[] {ClinicalContext.LACTATION, ClinicalContext.LABOR_DELIVERY}) {
+    reviewer.addExtension(
+        PackTerminology.EXT_REVIEWER_SPECIALTY,
+        new CodeableConcept(
+                new Coding(
+                    PackTerminology.NUCC,
+                    PackTerminology.NUCC_OBSTETRICS_GYNECOLOGY,
+                    "Obstetrics & Gynecology"))
+            .setText("Obstetrics and Gynecology"));
+    for (ClinicalContext context :
+        new ClinicalContext[] {ClinicalContext.LACTATION, ClinicalContext.LABOR_DELIVERY}) {
       ClinicalContext.Code code = context.codes().get(0);
-      library.addUseContext(new UsageContext(
-          new Coding(PackTerminology.USAGE_CONTEXT_TYPE, PackTerminology.USAGE_CONTEXT_FOCUS, "Clinical Focus"),
-          new CodeableConcept(new Coding(code.system(), code.code(), code.display()))));
+      library.addUseContext(
+          new UsageContext(
+              new Coding(
+                  PackTerminology.USAGE_CONTEXT_TYPE,
+                  PackTerminology.USAGE_CONTEXT_FOCUS,
+                  "Clinical Focus"),
+              new CodeableConcept(new Coding(code.system(), code.code(), code.display()))));
     }
-    library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.DOCUMENTATION)
-        .setUrl("https://example.org/oxytocin"));
-    library.addRelatedArtifact(new RelatedArtifact().setType(RelatedArtifactType.CITATION)
-        .setCitation("Rash JA et al 2014 Clin J Pain 30: 453"));
-    library.addContent(new Attachment().setContentType("text/plain; charset=utf-8").setUrl("Binary/test-handout-text"));
-    library.addContent(new Attachment().setContentType("text/html; charset=utf-8").setUrl("Binary/test-handout-html"));
+    library.addRelatedArtifact(
+        new RelatedArtifact()
+            .setType(RelatedArtifactType.DOCUMENTATION)
+            .setUrl("https://example.org/oxytocin"));
+    library.addRelatedArtifact(
+        new RelatedArtifact()
+            .setType(RelatedArtifactType.CITATION)
+            .setCitation("Rash JA et al 2014 Clin J Pain 30: 453"));
+    library.addContent(
+        new Attachment()
+            .setContentType("text/plain; charset=utf-8")
+            .setUrl("Binary/test-handout-text"));
+    library.addContent(
+        new Attachment()
+            .setContentType("text/html; charset=utf-8")
+            .setUrl("Binary/test-handout-html"));
     return library;
   }
 }

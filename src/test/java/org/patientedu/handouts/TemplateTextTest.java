@@ -25,16 +25,19 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds every fixed string of the pages in messages.properties: no template under
- * {@code templates/} (the implementation guide's {@code templates/ig/} aside) may carry words of
- * its own, in text or in attributes people read, and every message key a template names exists.
+ * Holds every fixed string of the pages in messages.properties: no template under {@code
+ * templates/} (the implementation guide's {@code templates/ig/} aside) may carry words of its own,
+ * in text or in attributes people read, and every message key a template names exists.
  */
 class TemplateTextTest {
 
   private static final Path TEMPLATES = Path.of("src/main/resources/templates");
   private static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
+
   /** Elements whose own content Thymeleaf replaces. */
-  private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert");
+  private static final Set<String> REPLACING =
+      Set.of("th:text", "th:utext", "th:replace", "th:insert");
+
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
   private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
@@ -44,15 +47,21 @@ class TemplateTextTest {
     for (Path template : templates()) {
       problems.addAll(hardCodedText(parse(template), name(template)));
     }
-    assertThat(problems).as("put these strings in messages.properties and use th:text / th:attr").isEmpty();
+    assertThat(problems)
+        .as("put these strings in messages.properties and use th:text / th:attr")
+        .isEmpty();
   }
 
   @Test
   void theScanFindsHardCodedTextAndIgnoresWhatThymeleafReplaces() {
-    Document sample = Jsoup.parse("""
+    Document sample =
+        Jsoup.parse(
+            """
         <p>Hello</p><img alt="A picture"><input type="submit" value="Send">
         <span th:text="#{x}">Replaced</span><img th:alt="#{y}"><meta name="viewport" content="width=device-width">
-        <p>12 &middot; 3</p>""", "", Parser.htmlParser());
+        <p>12 &middot; 3</p>""",
+            "",
+            Parser.htmlParser());
     assertThat(hardCodedText(sample, "sample")).hasSize(3);
   }
 
@@ -60,17 +69,29 @@ class TemplateTextTest {
   private static List<String> hardCodedText(Document document, String name) {
     List<String> problems = new ArrayList<>();
     for (Element element : document.getAllElements()) {
-      if (replacedByThymeleaf(element) || element.tagName().equals("script") || element.tagName().equals("style")) {
+      if (replacedByThymeleaf(element)
+          || element.tagName().equals("script")
+          || element.tagName().equals("style")) {
         continue;
       }
       for (TextNode text : element.textNodes()) {
         if (LETTER.matcher(text.text()).find()) {
-          problems.add(name + ": text \"" + text.text().strip() + "\" in <" + element.tagName() + ">");
+          problems.add(
+              name + ": text \"" + text.text().strip() + "\" in <" + element.tagName() + ">");
         }
       }
       for (Attribute attribute : element.attributes()) {
-        if (readAttribute(element, attribute.getKey()) && LETTER.matcher(attribute.getValue()).find()) {
-          problems.add(name + ": " + attribute.getKey() + "=\"" + attribute.getValue() + "\" on <" + element.tagName() + ">");
+        if (readAttribute(element, attribute.getKey())
+            && LETTER.matcher(attribute.getValue()).find()) {
+          problems.add(
+              name
+                  + ": "
+                  + attribute.getKey()
+                  + "=\""
+                  + attribute.getValue()
+                  + "\" on <"
+                  + element.tagName()
+                  + ">");
         }
       }
     }
@@ -80,8 +101,12 @@ class TemplateTextTest {
   private static boolean readAttribute(Element element, String key) {
     return switch (key) {
       case "alt", "title", "placeholder", "aria-label", "label" -> true;
-      case "value" -> element.tagName().equals("input") && Set.of("submit", "button", "reset").contains(element.attr("type"));
-      case "content" -> element.tagName().equals("meta") && Set.of("description", "subject", "author").contains(element.attr("name"));
+      case "value" ->
+          element.tagName().equals("input")
+              && Set.of("submit", "button", "reset").contains(element.attr("type"));
+      case "content" ->
+          element.tagName().equals("meta")
+              && Set.of("description", "subject", "author").contains(element.attr("name"));
       default -> false;
     };
   }
@@ -113,7 +138,10 @@ class TemplateTextTest {
   void translationsCarryTheSameHandoutKeys() throws IOException {
     Set<String> english = handoutKeys(messages());
     try (Stream<Path> files = Files.list(MESSAGES.getParent())) {
-      for (Path translation : files.filter(p -> p.getFileName().toString().matches("messages_.+\\.properties")).toList()) {
+      for (Path translation :
+          files
+              .filter(p -> p.getFileName().toString().matches("messages_.+\\.properties"))
+              .toList()) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(translation)) {
           properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
@@ -136,17 +164,20 @@ class TemplateTextTest {
 
   private static Set<String> handoutKeys(Properties properties) {
     Set<String> keys = new TreeSet<>();
-    properties.stringPropertyNames().stream().filter(k -> k.startsWith("handouts.")).forEach(keys::add);
+    properties.stringPropertyNames().stream()
+        .filter(k -> k.startsWith("handouts."))
+        .forEach(keys::add);
     return keys;
   }
 
   private static List<Path> templates() {
     try (Stream<Path> files = Files.walk(TEMPLATES)) {
-      List<Path> found = files
-          .filter(p -> p.toString().endsWith(".html"))
-          .filter(p -> !TEMPLATES.relativize(p).startsWith("ig"))
-          .sorted()
-          .toList();
+      List<Path> found =
+          files
+              .filter(p -> p.toString().endsWith(".html"))
+              .filter(p -> !TEMPLATES.relativize(p).startsWith("ig"))
+              .sorted()
+              .toList();
       assertThat(found).as("templates to scan").isNotEmpty();
       return found;
     } catch (IOException e) {
@@ -157,7 +188,8 @@ class TemplateTextTest {
   private static Document parse(Path template) {
     try {
       // Thymeleaf parser-level comments (<!--/* ... */-->) are comments to jsoup too.
-      return Jsoup.parse(Files.readString(template, StandardCharsets.UTF_8), "", Parser.htmlParser());
+      return Jsoup.parse(
+          Files.readString(template, StandardCharsets.UTF_8), "", Parser.htmlParser());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

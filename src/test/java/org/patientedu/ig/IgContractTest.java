@@ -32,8 +32,8 @@ import org.patientedu.review.ReviewExtensions;
 import org.patientedu.review.ReviewStatus;
 
 /**
- * The guide and the code say the same thing: every URL, code and parameter the application uses
- * is defined in the package, with the same meaning. Catches drift from either side.
+ * The guide and the code say the same thing: every URL, code and parameter the application uses is
+ * defined in the package, with the same meaning. Catches drift from either side.
  */
 class IgContractTest {
 
@@ -42,12 +42,17 @@ class IgContractTest {
 
   @BeforeAll
   static void readPackage() throws IOException {
-    NpmPackage.NpmPackageFolder folder = IgPackage.fromClasspath().npm().getFolders().get("package");
+    NpmPackage.NpmPackageFolder folder =
+        IgPackage.fromClasspath().npm().getFolders().get("package");
     byUrl = new java.util.HashMap<>();
     for (String file : folder.listFiles()) {
       if (file.endsWith(".json") && !file.startsWith(".") && !file.equals("package.json")) {
-        Resource resource = (Resource) FHIR.newJsonParser().parseResource(new String(folder.fetchFile(file), StandardCharsets.UTF_8));
-        if (resource instanceof org.hl7.fhir.r4.model.MetadataResource metadata && metadata.hasUrl()) {
+        Resource resource =
+            (Resource)
+                FHIR.newJsonParser()
+                    .parseResource(new String(folder.fetchFile(file), StandardCharsets.UTF_8));
+        if (resource instanceof org.hl7.fhir.r4.model.MetadataResource metadata
+            && metadata.hasUrl()) {
           byUrl.put(metadata.getUrl(), resource);
         }
       }
@@ -56,45 +61,73 @@ class IgContractTest {
 
   @Test
   void everyExtensionTheApplicationWritesIsDefined() {
-    for (String url : List.of(PackTerminology.EXT_AI_GENERATED, PackTerminology.EXT_REVIEWER_SPECIALTY,
-        PackTerminology.EXT_REVIEWER_CREDENTIALS, PackTerminology.EXT_AUTHOR_CREDENTIALS,
-        PackTerminology.EXT_READING_GRADE_LEVEL, PackTerminology.EXT_WORD_COUNT,
-        PackTerminology.EXT_READING_TIME_MINUTES, ReviewExtensions.REVIEW_STATUS)) {
+    for (String url :
+        List.of(
+            PackTerminology.EXT_AI_GENERATED,
+            PackTerminology.EXT_REVIEWER_SPECIALTY,
+            PackTerminology.EXT_REVIEWER_CREDENTIALS,
+            PackTerminology.EXT_AUTHOR_CREDENTIALS,
+            PackTerminology.EXT_READING_GRADE_LEVEL,
+            PackTerminology.EXT_WORD_COUNT,
+            PackTerminology.EXT_READING_TIME_MINUTES,
+            ReviewExtensions.REVIEW_STATUS)) {
       assertThat(byUrl.get(url)).as(url).isInstanceOf(StructureDefinition.class);
     }
   }
 
   @Test
   void theClinicalContextValueSetHoldsExactlyTheImportersCodes() {
-    ValueSet valueSet = (ValueSet) byUrl.get("http://fhir.patientedu.org/ValueSet/clinical-context");
+    ValueSet valueSet =
+        (ValueSet) byUrl.get("http://fhir.patientedu.org/ValueSet/clinical-context");
     CodeSystem local = (CodeSystem) byUrl.get(PackTerminology.CLINICAL_CONTEXT_SYSTEM);
-    List<String> inGuide = valueSet.getCompose().getInclude().stream()
-        .flatMap(include -> include.hasConcept()
-            ? include.getConcept().stream().map(c -> include.getSystem() + "|" + c.getCode() + "|" + c.getDisplay())
-            : local.getConcept().stream().map(c -> local.getUrl() + "|" + c.getCode() + "|" + c.getDisplay()))
-        .sorted().toList();
-    List<String> inImporter = Arrays.stream(ClinicalContext.values()).flatMap(c -> c.codes().stream())
-        .map(c -> c.system() + "|" + c.code() + "|" + c.display()).sorted().toList();
+    List<String> inGuide =
+        valueSet.getCompose().getInclude().stream()
+            .flatMap(
+                include ->
+                    include.hasConcept()
+                        ? include.getConcept().stream()
+                            .map(
+                                c -> include.getSystem() + "|" + c.getCode() + "|" + c.getDisplay())
+                        : local.getConcept().stream()
+                            .map(c -> local.getUrl() + "|" + c.getCode() + "|" + c.getDisplay()))
+            .sorted()
+            .toList();
+    List<String> inImporter =
+        Arrays.stream(ClinicalContext.values())
+            .flatMap(c -> c.codes().stream())
+            .map(c -> c.system() + "|" + c.code() + "|" + c.display())
+            .sorted()
+            .toList();
     assertThat(inGuide).isEqualTo(inImporter);
   }
 
   @Test
   void theReviewStatusCodeSystemHasTheServersCodesAndDisplays() {
     CodeSystem codeSystem = (CodeSystem) byUrl.get(ReviewStatus.SYSTEM);
-    assertThat(codeSystem.getConcept().stream().collect(Collectors.toMap(c -> c.getCode(), c -> c.getDisplay())))
-        .isEqualTo(Arrays.stream(ReviewStatus.values()).collect(Collectors.toMap(ReviewStatus::code, ReviewStatus::display)));
+    assertThat(
+            codeSystem.getConcept().stream()
+                .collect(Collectors.toMap(c -> c.getCode(), c -> c.getDisplay())))
+        .isEqualTo(
+            Arrays.stream(ReviewStatus.values())
+                .collect(Collectors.toMap(ReviewStatus::code, ReviewStatus::display)));
     CodeSystem category = (CodeSystem) byUrl.get(PackTerminology.DOCUMENT_CATEGORY_SYSTEM);
-    assertThat(category.getConcept()).singleElement().satisfies(c -> {
-      assertThat(c.getCode()).isEqualTo(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION);
-      assertThat(c.getDisplay()).isEqualTo(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY);
-    });
+    assertThat(category.getConcept())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getCode())
+                  .isEqualTo(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION);
+              assertThat(c.getDisplay())
+                  .isEqualTo(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY);
+            });
   }
 
   @Test
   void theServersSearchParametersAreTheGuidesDefinitions() throws IOException {
     for (String id : List.of("review-status", "reading-grade")) {
       SearchParameter server;
-      try (InputStream in = getClass().getResourceAsStream("/conformance/SearchParameter-" + id + ".json")) {
+      try (InputStream in =
+          getClass().getResourceAsStream("/conformance/SearchParameter-" + id + ".json")) {
         server = FHIR.newJsonParser().parseResource(SearchParameter.class, in);
       }
       SearchParameter guide = (SearchParameter) byUrl.get(server.getUrl());
@@ -110,17 +143,26 @@ class IgContractTest {
 
   @Test
   void theLifecycleOperationsTakeTheParametersTheGuideDefines() {
-    Map<String, Method> operations = Arrays.stream(LifecycleOperations.class.getMethods())
-        .filter(m -> m.isAnnotationPresent(Operation.class))
-        .collect(Collectors.toMap(m -> m.getAnnotation(Operation.class).name().replace("$", ""), Function.identity()));
+    Map<String, Method> operations =
+        Arrays.stream(LifecycleOperations.class.getMethods())
+            .filter(m -> m.isAnnotationPresent(Operation.class))
+            .collect(
+                Collectors.toMap(
+                    m -> m.getAnnotation(Operation.class).name().replace("$", ""),
+                    Function.identity()));
     for (String code : List.of("review", "approve", "retire")) {
-      OperationDefinition definition = (OperationDefinition) byUrl.get("http://fhir.patientedu.org/OperationDefinition/Library-" + code);
-      Map<String, Integer> inGuide = definition.getParameter().stream()
-          .filter(p -> p.getUse() == OperationParameterUse.IN)
-          .collect(Collectors.toMap(p -> p.getName(), p -> p.getMin()));
-      Map<String, Integer> inCode = Arrays.stream(operations.get(code).getParameters())
-          .map(p -> p.getAnnotation(OperationParam.class)).filter(Objects::nonNull)
-          .collect(Collectors.toMap(OperationParam::name, OperationParam::min));
+      OperationDefinition definition =
+          (OperationDefinition)
+              byUrl.get("http://fhir.patientedu.org/OperationDefinition/Library-" + code);
+      Map<String, Integer> inGuide =
+          definition.getParameter().stream()
+              .filter(p -> p.getUse() == OperationParameterUse.IN)
+              .collect(Collectors.toMap(p -> p.getName(), p -> p.getMin()));
+      Map<String, Integer> inCode =
+          Arrays.stream(operations.get(code).getParameters())
+              .map(p -> p.getAnnotation(OperationParam.class))
+              .filter(Objects::nonNull)
+              .collect(Collectors.toMap(OperationParam::name, OperationParam::min));
       assertThat(inCode).as("$" + code).isEqualTo(inGuide);
       assertThat(definition.getInstance()).isTrue();
       assertThat(definition.getAffectsState()).isTrue();

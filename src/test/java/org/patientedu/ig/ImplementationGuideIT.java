@@ -25,33 +25,40 @@ import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
 
-/** The guide as the running server offers it: the package, the pages, the five pages served, write validation, versions. */
+/**
+ * The guide as the running server offers it: the package, the pages, the five pages served, write
+ * validation, versions.
+ */
 class ImplementationGuideIT extends RunningServerTest {
 
-  static final List<String> PAGES = List.of(
-      "oxytocin-healthwise", "oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+  static final List<String> PAGES =
+      List.of(
+          "oxytocin-healthwise",
+          "oxytocin-goaskalice",
+          "oxytocin-perexp",
+          "oxytocin-noigroup",
+          "oxytocin-loveandlife");
 
-  @Autowired
-  FhirValidator profileValidator;
+  @Autowired FhirValidator profileValidator;
 
-  @Autowired
-  IgPackage igPackage;
+  @Autowired IgPackage igPackage;
 
-  @Autowired
-  BuildProperties buildProperties;
+  @Autowired BuildProperties buildProperties;
 
   @Test
   void servesThePackageTheBuildMade() throws Exception {
     HttpResponse<byte[]> latest = getBytes("/ig/package.tgz");
     assertThat(latest.statusCode()).isEqualTo(200);
-    assertThat(latest.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/gzip"));
+    assertThat(latest.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/gzip"));
     assertThat(latest.body()).isEqualTo(igPackage.bytes());
 
     NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(latest.body()));
     assertThat(npm.name()).isEqualTo("org.patientedu.fhir");
     assertThat(npm.canonical()).isEqualTo("http://fhir.patientedu.org");
     assertThat(npm.fhirVersion()).isEqualTo("4.0.1");
-    assertThat(npm.getFolders().get("example").listFiles()).contains("Library-oxytocin-healthwise.json");
+    assertThat(npm.getFolders().get("example").listFiles())
+        .contains("Library-oxytocin-healthwise.json");
 
     assertThat(getBytes("/ig/" + npm.version() + "/package.tgz").body()).isEqualTo(latest.body());
     assertThat(getBytes("/ig/9.9.9/package.tgz").statusCode()).isEqualTo(404);
@@ -62,15 +69,22 @@ class ImplementationGuideIT extends RunningServerTest {
     HttpResponse<String> page = get("/ig/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("Patient Education Library", "Patient Education DocumentReference", "Education Given DocumentReference")
+        .contains(
+            "Patient Education Library",
+            "Patient Education DocumentReference",
+            "Education Given DocumentReference")
         .contains("Library.useContext:clinicalFocus", ">MS<")
         .contains("O62.2", "413712001", "never-reviewed")
-        .contains("href=\"/fhir/Library/oxytocin-healthwise\"", "href=\"/fhir/DocumentReference/oxytocin-loveandlife\"")
+        .contains(
+            "href=\"/fhir/Library/oxytocin-healthwise\"",
+            "href=\"/fhir/DocumentReference/oxytocin-loveandlife\"")
         .contains("Library/[id]/$review", "/$review-report");
 
     HttpResponse<String> loading = get("/ig/pages/loading");
     assertThat(loading.statusCode()).isEqualTo(200);
-    assertThat(loading.body()).contains("<h1>Loading the package into a HAPI FHIR server</h1>", "setInstallResourceTypes");
+    assertThat(loading.body())
+        .contains(
+            "<h1>Loading the package into a HAPI FHIR server</h1>", "setInstallResourceTypes");
     assertThat(get("/ig/pages/credits-mapping").body()).contains("<table>", "reviewer-specialty");
     assertThat(get("/ig/pages/no-such-page").statusCode()).isEqualTo(404);
   }
@@ -82,7 +96,8 @@ class ImplementationGuideIT extends RunningServerTest {
         HttpResponse<String> response = get("/fhir/" + type + "/" + id);
         assertThat(response.statusCode()).as(type + "/" + id).isEqualTo(200);
         IBaseResource served = fhirContext().newJsonParser().parseResource(response.body());
-        ValidationResult result = profileValidator.validateWithResult(served, Validation.options(served));
+        ValidationResult result =
+            profileValidator.validateWithResult(served, Validation.options(served));
         assertThat(Validation.errors(result)).as("served " + type + "/" + id).isEmpty();
       }
     }
@@ -90,8 +105,12 @@ class ImplementationGuideIT extends RunningServerTest {
 
   @Test
   void writesThatClaimAProfileAndBreakItAreRefusedWith422() throws Exception {
-    Library library = fhirContext().newJsonParser().parseResource(Library.class,
-        Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
+    Library library =
+        fhirContext()
+            .newJsonParser()
+            .parseResource(
+                Library.class,
+                Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
     library.setId("ig-write-test");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-test");
     library.getMeta().addProfile(ProfileValidation.LIBRARY_PROFILE);
@@ -100,7 +119,8 @@ class ImplementationGuideIT extends RunningServerTest {
     library.getUseContext().clear();
     HttpResponse<String> refused = put(library);
     assertThat(refused.statusCode()).isEqualTo(422);
-    assertThat(refused.body()).contains("OperationOutcome", "Library.useContext: minimum required = 1");
+    assertThat(refused.body())
+        .contains("OperationOutcome", "Library.useContext: minimum required = 1");
 
     // No claim, no profile check: the server stores other kinds of Library too.
     library.setMeta(null);
@@ -111,52 +131,88 @@ class ImplementationGuideIT extends RunningServerTest {
 
   @Test
   void theReviewReportAnswersWithTheParametersItsDefinitionNames() throws Exception {
-    OperationDefinition definition = fhirContext().newJsonParser().parseResource(OperationDefinition.class,
-        new String(igPackage.npm().getFolders().get("package").fetchFile("OperationDefinition-review-report.json"),
-            java.nio.charset.StandardCharsets.UTF_8));
+    OperationDefinition definition =
+        fhirContext()
+            .newJsonParser()
+            .parseResource(
+                OperationDefinition.class,
+                new String(
+                    igPackage
+                        .npm()
+                        .getFolders()
+                        .get("package")
+                        .fetchFile("OperationDefinition-review-report.json"),
+                    java.nio.charset.StandardCharsets.UTF_8));
     Map<String, List<String>> defined = new java.util.HashMap<>();
-    definition.getParameter().forEach(p -> defined.put(p.getName(), p.getPart().stream().map(x -> x.getName()).toList()));
+    definition
+        .getParameter()
+        .forEach(
+            p -> defined.put(p.getName(), p.getPart().stream().map(x -> x.getName()).toList()));
 
-    Parameters report = anonymousClient().operation().onServer().named("$review-report")
-        .withNoParameters(Parameters.class).useHttpGet().execute();
+    Parameters report =
+        anonymousClient()
+            .operation()
+            .onServer()
+            .named("$review-report")
+            .withNoParameters(Parameters.class)
+            .useHttpGet()
+            .execute();
     assertThat(report.getParameter()).isNotEmpty();
     for (var parameter : report.getParameter()) {
-      assertThat(defined).as("out parameter " + parameter.getName()).containsKey(parameter.getName());
-      parameter.getPart().forEach(part -> assertThat(defined.get(parameter.getName())).contains(part.getName()));
+      assertThat(defined)
+          .as("out parameter " + parameter.getName())
+          .containsKey(parameter.getName());
+      parameter
+          .getPart()
+          .forEach(part -> assertThat(defined.get(parameter.getName())).contains(part.getName()));
     }
   }
 
   @Test
   void sushiConfigPackageCapabilityStatementAndApplicationAgreeOnTheVersion() throws Exception {
-    String pomVersion = firstMatch(Files.readString(Path.of("pom.xml")),
-        "</parent>.*?<version>([^<]+)</version>");
-    String sushiVersion = firstMatch(Files.readString(Path.of("ig/sushi-config.yaml")), "(?m)^version:\\s*(\\S+)");
-    Map<?, ?> packageJson = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-        igPackage.npm().load("package", "package.json"), Map.class);
-    CapabilityStatement metadata = anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
+    String pomVersion =
+        firstMatch(Files.readString(Path.of("pom.xml")), "</parent>.*?<version>([^<]+)</version>");
+    String sushiVersion =
+        firstMatch(Files.readString(Path.of("ig/sushi-config.yaml")), "(?m)^version:\\s*(\\S+)");
+    Map<?, ?> packageJson =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(igPackage.npm().load("package", "package.json"), Map.class);
+    CapabilityStatement metadata =
+        anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
 
     assertThat(sushiVersion).isEqualTo(pomVersion);
     assertThat(packageJson.get("version")).isEqualTo(pomVersion);
     assertThat(buildProperties.getVersion()).isEqualTo(pomVersion);
     assertThat(metadata.getSoftware().getVersion()).isEqualTo(pomVersion);
-    assertThat(metadata.getImplementationGuide()).extracting(c -> c.getValue())
-        .contains("http://fhir.patientedu.org/ImplementationGuide/org.patientedu.fhir|" + pomVersion);
-    assertThat(metadata.getRest().get(0).getResource()).filteredOn(r -> r.getType().equals("Library"))
-        .singleElement().satisfies(r -> assertThat(r.getSupportedProfile()).extracting(c -> c.getValue())
-            .contains(ProfileValidation.LIBRARY_PROFILE));
+    assertThat(metadata.getImplementationGuide())
+        .extracting(c -> c.getValue())
+        .contains(
+            "http://fhir.patientedu.org/ImplementationGuide/org.patientedu.fhir|" + pomVersion);
+    assertThat(metadata.getRest().get(0).getResource())
+        .filteredOn(r -> r.getType().equals("Library"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.getSupportedProfile())
+                    .extracting(c -> c.getValue())
+                    .contains(ProfileValidation.LIBRARY_PROFILE));
   }
 
   private HttpResponse<String> put(Library library) {
     String body = fhirContext().newJsonParser().encodeResourceToString(library);
-    return send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + library.getIdElement().getIdPart()))
-        .header("Content-Type", "application/fhir+json")
-        .header("Authorization", "Bearer " + EDITOR_TOKEN)
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(
+                URI.create(fhirBase() + "/Library/" + library.getIdElement().getIdPart()))
+            .header("Content-Type", "application/fhir+json")
+            .header("Authorization", "Bearer " + EDITOR_TOKEN)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpResponse<byte[]> getBytes(String path) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String firstMatch(String text, String regex) {

@@ -31,9 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The integrator's path: an empty server (no content pack, its own data folder) installs the
  * package with HAPI's package installer, as loading.md tells integrators to, and then serves the
- * five seed pages, which meet the profiles. A second server instance on purpose: it must start empty.
+ * five seed pages, which meet the profiles. A second server instance on purpose: it must start
+ * empty.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "edu.content-pack.enabled=false")
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "edu.content-pack.enabled=false")
 class PackageInstallIT {
 
   private static final Path DATA_DIR = newTempDir();
@@ -43,59 +46,83 @@ class PackageInstallIT {
     registry.add("edu.data-dir", DATA_DIR::toString);
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  IPackageInstallerSvc packageInstaller;
+  @Autowired IPackageInstallerSvc packageInstaller;
 
-  @Autowired
-  JpaStorageSettings storageSettings;
+  @Autowired JpaStorageSettings storageSettings;
 
-  @Autowired
-  IgPackage igPackage;
+  @Autowired IgPackage igPackage;
 
-  @Autowired
-  FhirValidator profileValidator;
+  @Autowired FhirValidator profileValidator;
 
   @Test
   void anEmptyServerInstallsThePackageAndServesTheFivePagesAsProfiled() {
     FhirContext fhir = FhirContext.forR4Cached();
     fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     IGenericClient client = fhir.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-    assertThat(client.search().forResource(Library.class).returnBundle(Bundle.class).execute().getEntry())
-        .as("the server starts empty").isEmpty();
+    assertThat(
+            client
+                .search()
+                .forResource(Library.class)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry())
+        .as("the server starts empty")
+        .isEmpty();
 
-    // Pages that state no review are draft Libraries; HAPI installs only active resources by default.
+    // Pages that state no review are draft Libraries; HAPI installs only active resources by
+    // default.
     storageSettings.setValidateResourceStatusForPackageUpload(false);
-    PackageInstallationSpec spec = new PackageInstallationSpec()
-        .setName(igPackage.name())
-        .setVersion(igPackage.version())
-        .setPackageContents(igPackage.bytes())
-        .setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
-        // keep the package's ids (MULTI_VERSION, the default, lets the server assign new ones, and
-        // then DocumentReference.context.related no longer finds Library/<id>)
-        .setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
-    spec.setInstallResourceTypes(List.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter",
-        "OperationDefinition", "CapabilityStatement", "Library", "DocumentReference"));
+    PackageInstallationSpec spec =
+        new PackageInstallationSpec()
+            .setName(igPackage.name())
+            .setVersion(igPackage.version())
+            .setPackageContents(igPackage.bytes())
+            .setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
+            // keep the package's ids (MULTI_VERSION, the default, lets the server assign new ones,
+            // and
+            // then DocumentReference.context.related no longer finds Library/<id>)
+            .setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
+    spec.setInstallResourceTypes(
+        List.of(
+            "StructureDefinition",
+            "CodeSystem",
+            "ValueSet",
+            "SearchParameter",
+            "OperationDefinition",
+            "CapabilityStatement",
+            "Library",
+            "DocumentReference"));
     PackageInstallOutcomeJson outcome = packageInstaller.install(spec);
-    assertThat(outcome.getResourcesInstalled()).containsKeys("StructureDefinition", "Library", "DocumentReference");
+    assertThat(outcome.getResourcesInstalled())
+        .containsKeys("StructureDefinition", "Library", "DocumentReference");
 
-    assertThat(client.search().forResource(StructureDefinition.class)
-        .where(StructureDefinition.URL.matches().value(ProfileValidation.LIBRARY_PROFILE))
-        .returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
+    assertThat(
+            client
+                .search()
+                .forResource(StructureDefinition.class)
+                .where(StructureDefinition.URL.matches().value(ProfileValidation.LIBRARY_PROFILE))
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry())
+        .hasSize(1);
     for (String id : ImplementationGuideIT.PAGES) {
       Library library = client.read().resource(Library.class).withId(id).execute();
-      DocumentReference document = client.read().resource(DocumentReference.class).withId(id).execute();
+      DocumentReference document =
+          client.read().resource(DocumentReference.class).withId(id).execute();
       assertNoErrors(library, ProfileValidation.LIBRARY_PROFILE);
       assertNoErrors(document, ProfileValidation.DOCUMENT_REFERENCE_PROFILE);
     }
   }
 
   private void assertNoErrors(org.hl7.fhir.r4.model.Resource resource, String profile) {
-    ValidationResult result = profileValidator.validateWithResult(resource,
-        new ca.uhn.fhir.validation.ValidationOptions().addProfile(profile));
-    assertThat(Validation.errors(result)).as(resource.getIdElement().toUnqualifiedVersionless().getValue()).isEmpty();
+    ValidationResult result =
+        profileValidator.validateWithResult(
+            resource, new ca.uhn.fhir.validation.ValidationOptions().addProfile(profile));
+    assertThat(Validation.errors(result))
+        .as(resource.getIdElement().toUnqualifiedVersionless().getValue())
+        .isEmpty();
   }
 
   private static Path newTempDir() {

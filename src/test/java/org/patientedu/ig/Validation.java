@@ -6,19 +6,26 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
-/** Test helpers: which profile a pack resource must meet, and the errors of a result as readable lines. */
+/**
+ * Test helpers: which profile a pack resource must meet, and the errors of a result as readable
+ * lines.
+ */
 final class Validation {
 
-  private Validation() {
-  }
+  private Validation() {}
 
-  /** Library and DocumentReference against our profiles, whatever they claim; anything else against the base. */
+  /**
+   * Library and DocumentReference against our profiles, whatever they claim; anything else against
+   * the base.
+   */
   static String profileFor(IBaseResource resource) {
     return switch (resource.fhirType()) {
       case "Library" -> ProfileValidation.LIBRARY_PROFILE;
-      case "DocumentReference" -> resource.getMeta().getProfile().stream()
-          .anyMatch(p -> ProfileValidation.EDUCATION_GIVEN_PROFILE.equals(p.getValue()))
-          ? ProfileValidation.EDUCATION_GIVEN_PROFILE : ProfileValidation.DOCUMENT_REFERENCE_PROFILE;
+      case "DocumentReference" ->
+          resource.getMeta().getProfile().stream()
+                  .anyMatch(p -> ProfileValidation.EDUCATION_GIVEN_PROFILE.equals(p.getValue()))
+              ? ProfileValidation.EDUCATION_GIVEN_PROFILE
+              : ProfileValidation.DOCUMENT_REFERENCE_PROFILE;
       default -> null;
     };
   }

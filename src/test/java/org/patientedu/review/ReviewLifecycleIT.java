@@ -9,7 +9,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,35 +37,55 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReviewLifecycleIT extends RunningServerTest {
 
-  private static final List<String> SEEDS = List.of("oxytocin-healthwise", "oxytocin-goaskalice",
-      "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+  private static final List<String> SEEDS =
+      List.of(
+          "oxytocin-healthwise",
+          "oxytocin-goaskalice",
+          "oxytocin-perexp",
+          "oxytocin-noigroup",
+          "oxytocin-loveandlife");
 
-  @Autowired
-  SettableClock clock;
+  @Autowired SettableClock clock;
 
-  @Autowired
-  ReviewStatusRefresher refresher;
+  @Autowired ReviewStatusRefresher refresher;
 
   @Test
   void seedPagesAreOverdueOrNeverReviewedAsOfTheTwentySecondOfNovember2026() {
     for (String type : List.of("Library", "DocumentReference")) {
-      assertThat(seedIdsWithState(type, "overdue")).containsExactlyInAnyOrder("oxytocin-healthwise", "oxytocin-goaskalice");
+      assertThat(seedIdsWithState(type, "overdue"))
+          .containsExactlyInAnyOrder("oxytocin-healthwise", "oxytocin-goaskalice");
       assertThat(seedIdsWithState(type, "never-reviewed"))
-          .containsExactlyInAnyOrder("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+          .containsExactlyInAnyOrder(
+              "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
       assertThat(seedIdsWithState(type, "current")).isEmpty();
     }
     Library healthwise = library("oxytocin-healthwise");
-    assertThat(healthwise.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2024-04-13");
-    assertThat(healthwise.getText().getDivAsString()).contains("Overdue for review").contains("953 days ago");
+    assertThat(healthwise.getEffectivePeriod().getEndElement().getValueAsString())
+        .isEqualTo("2024-04-13");
+    assertThat(healthwise.getText().getDivAsString())
+        .contains("Overdue for review")
+        .contains("953 days ago");
     assertThat(library("oxytocin-perexp").getText().getDivAsString())
-        .contains("Draft: not approved for use").contains("Not medically reviewed").contains("AI tool (ChatGPT)");
+        .contains("Draft: not approved for use")
+        .contains("Not medically reviewed")
+        .contains("AI tool (ChatGPT)");
   }
 
   @Test
   void activeSearchesReturnOnlyReviewedPages() {
-    Bundle active = anonymousClient().search().byUrl("Library?status=active&_count=200").returnBundle(Bundle.class).execute();
-    assertThat(active.getEntry()).isNotEmpty().allSatisfy(e ->
-        assertThat(((Library) e.getResource()).hasLastReviewDate()).as("active pages were reviewed").isTrue());
+    Bundle active =
+        anonymousClient()
+            .search()
+            .byUrl("Library?status=active&_count=200")
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(active.getEntry())
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(((Library) e.getResource()).hasLastReviewDate())
+                    .as("active pages were reviewed")
+                    .isTrue());
   }
 
   @Test
@@ -74,67 +93,145 @@ class ReviewLifecycleIT extends RunningServerTest {
     String id = copyOfSeed("oxytocin-perexp", "lifecycle-perexp");
     int version = version(library(id));
 
-    Library reviewed = editorClient().operation().onInstance(new IdType("Library", id)).named("$review")
-        .withParameters(reviewParameters("Maria Lopez", "2026-11-20"))
-        .returnResourceType(Library.class).execute();
+    Library reviewed =
+        editorClient()
+            .operation()
+            .onInstance(new IdType("Library", id))
+            .named("$review")
+            .withParameters(reviewParameters("Maria Lopez", "2026-11-20"))
+            .returnResourceType(Library.class)
+            .execute();
     assertThat(version(reviewed)).isEqualTo(version + 1);
     assertThat(reviewed.getStatus()).isEqualTo(PublicationStatus.DRAFT);
     assertThat(reviewed.getLastReviewDateElement().getValueAsString()).isEqualTo("2026-11-20");
-    assertThat(reviewed.getReviewer()).extracting(ContactDetail::getName).containsExactly("Maria Lopez");
+    assertThat(reviewed.getReviewer())
+        .extracting(ContactDetail::getName)
+        .containsExactly("Maria Lopez");
     assertThat(reviewStatus(reviewed)).isEqualTo("current");
-    assertThat(reviewed.getEffectivePeriod().getEndElement().getValueAsString()).isEqualTo("2028-11-20");
+    assertThat(reviewed.getEffectivePeriod().getEndElement().getValueAsString())
+        .isEqualTo("2028-11-20");
 
-    Library approved = editorClient().operation().onInstance(new IdType("Library", id)).named("$approve")
-        .withNoParameters(Parameters.class).returnResourceType(Library.class).execute();
+    Library approved =
+        editorClient()
+            .operation()
+            .onInstance(new IdType("Library", id))
+            .named("$approve")
+            .withNoParameters(Parameters.class)
+            .returnResourceType(Library.class)
+            .execute();
     assertThat(version(approved)).isEqualTo(version + 2);
     assertThat(approved.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
     assertThat(approved.getApprovalDateElement().getValueAsString()).isEqualTo(TODAY.toString());
-    assertThat(approved.getText().getDivAsString()).contains("Active (approved").contains("Current: last reviewed");
+    assertThat(approved.getText().getDivAsString())
+        .contains("Active (approved")
+        .contains("Current: last reviewed");
 
-    DocumentReference document = anonymousClient().read().resource(DocumentReference.class).withId(id).execute();
+    DocumentReference document =
+        anonymousClient().read().resource(DocumentReference.class).withId(id).execute();
     assertThat(document.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
-    assertThat(((DateType) document.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE).getValue())
-        .getValueAsString()).isEqualTo("2026-11-20");
+    assertThat(
+            ((DateType)
+                    document
+                        .getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
+                        .getValue())
+                .getValueAsString())
+        .isEqualTo("2026-11-20");
     assertThat(reviewStatus(document)).isEqualTo("current");
 
-    List<Provenance> provenances = anonymousClient().search().byUrl("Provenance?target=Library/" + id)
-        .returnBundle(Bundle.class).execute().getEntry().stream().map(e -> (Provenance) e.getResource()).toList();
-    assertThat(provenances).extracting(p -> p.getActivity().getText()).containsExactlyInAnyOrder("review", "approve");
-    Provenance review = provenances.stream().filter(p -> p.getActivity().getText().equals("review")).findFirst().orElseThrow();
-    assertThat(review.getAgentFirstRep().getWho().getDisplay()).isEqualTo("Maria Lopez, MD (Obstetrics and Gynecology)");
-    assertThat(review.getReasonFirstRep().getText()).isEqualTo("Checked against current obstetric guidance");
-    assertThat(review.getTarget()).extracting(Reference::getReference)
+    List<Provenance> provenances =
+        anonymousClient()
+            .search()
+            .byUrl("Provenance?target=Library/" + id)
+            .returnBundle(Bundle.class)
+            .execute()
+            .getEntry()
+            .stream()
+            .map(e -> (Provenance) e.getResource())
+            .toList();
+    assertThat(provenances)
+        .extracting(p -> p.getActivity().getText())
+        .containsExactlyInAnyOrder("review", "approve");
+    Provenance review =
+        provenances.stream()
+            .filter(p -> p.getActivity().getText().equals("review"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(review.getAgentFirstRep().getWho().getDisplay())
+        .isEqualTo("Maria Lopez, MD (Obstetrics and Gynecology)");
+    assertThat(review.getReasonFirstRep().getText())
+        .isEqualTo("Checked against current obstetric guidance");
+    assertThat(review.getTarget())
+        .extracting(Reference::getReference)
         .contains("Library/" + id + "/_history/" + (version + 1));
 
-    Bundle history = anonymousClient().history().onInstance(new IdType("Library", id)).returnBundle(Bundle.class).execute();
+    Bundle history =
+        anonymousClient()
+            .history()
+            .onInstance(new IdType("Library", id))
+            .returnBundle(Bundle.class)
+            .execute();
     assertThat(history.getEntry()).hasSize(version + 2);
-    assertThat(idsOf(anonymousClient().search().byUrl("Library?status=active&review-status=current&_id=" + id)
-        .returnBundle(Bundle.class).execute())).containsExactly(id);
+    assertThat(
+            idsOf(
+                anonymousClient()
+                    .search()
+                    .byUrl("Library?status=active&review-status=current&_id=" + id)
+                    .returnBundle(Bundle.class)
+                    .execute()))
+        .containsExactly(id);
   }
 
   @Test
   void refusedTransitionsSayWhyAndChangeNothing() {
     String draft = copyOfSeed("oxytocin-noigroup", "refusal-noigroup");
-    assertRefused(UnprocessableEntityException.class, () -> call(draft, "$approve", new Parameters()), "never medically reviewed");
-    assertRefused(UnprocessableEntityException.class, () -> call(draft, "$retire", new Parameters()), "only active content is retired");
-    assertRefused(InvalidRequestException.class, () -> call(draft, "$review", new Parameters()), "reviewerName");
-    assertRefused(InvalidRequestException.class, () -> call(draft, "$review", reviewParameters("A. Reviewer", "2030-01-01")),
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(draft, "$approve", new Parameters()),
+        "never medically reviewed");
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(draft, "$retire", new Parameters()),
+        "only active content is retired");
+    assertRefused(
+        InvalidRequestException.class,
+        () -> call(draft, "$review", new Parameters()),
+        "reviewerName");
+    assertRefused(
+        InvalidRequestException.class,
+        () -> call(draft, "$review", reviewParameters("A. Reviewer", "2030-01-01")),
         "in the future");
     assertThat(version(library(draft))).isEqualTo(1);
 
     String active = copyOfSeed("oxytocin-healthwise", "refusal-healthwise");
-    assertRefused(UnprocessableEntityException.class, () -> call(active, "$approve", new Parameters()), "already active");
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(active, "$approve", new Parameters()),
+        "already active");
     Library backToDraft = library(active).setStatus(PublicationStatus.DRAFT);
-    assertRefused(UnprocessableEntityException.class, () -> editorClient().update().resource(backToDraft).execute(),
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> editorClient().update().resource(backToDraft).execute(),
         "cannot go back to draft");
 
     call(active, "$retire", new Parameters().addParameter("comment", "Replaced by a newer topic"));
     assertThat(library(active).getStatus()).isEqualTo(PublicationStatus.RETIRED);
-    assertThat(anonymousClient().read().resource(DocumentReference.class).withId(active).execute().getStatus().toCode())
+    assertThat(
+            anonymousClient()
+                .read()
+                .resource(DocumentReference.class)
+                .withId(active)
+                .execute()
+                .getStatus()
+                .toCode())
         .isEqualTo("superseded");
     int retiredVersion = version(library(active));
-    assertRefused(UnprocessableEntityException.class, () -> call(active, "$approve", new Parameters()), "never reactivated");
-    assertRefused(UnprocessableEntityException.class, () -> call(active, "$review", reviewParameters("A. Reviewer", null)),
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(active, "$approve", new Parameters()),
+        "never reactivated");
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(active, "$review", reviewParameters("A. Reviewer", null)),
         "retired");
     assertThat(version(library(active))).isEqualTo(retiredVersion);
   }
@@ -142,12 +239,28 @@ class ReviewLifecycleIT extends RunningServerTest {
   @Test
   void onlyAnEditorMayCallTheOperations() {
     String id = copyOfSeed("oxytocin-loveandlife", "anonymous-loveandlife");
-    assertRefused(AuthenticationException.class, () -> anonymousClient().operation().onInstance(new IdType("Library", id))
-        .named("$review").withParameters(reviewParameters("Someone", null)).returnResourceType(Library.class).execute(),
+    assertRefused(
+        AuthenticationException.class,
+        () ->
+            anonymousClient()
+                .operation()
+                .onInstance(new IdType("Library", id))
+                .named("$review")
+                .withParameters(reviewParameters("Someone", null))
+                .returnResourceType(Library.class)
+                .execute(),
         "editor credential");
-    assertRefused(ForbiddenOperationException.class, () -> clientWithToken("guess").operation()
-        .onInstance(new IdType("Library", id)).named("$approve").withNoParameters(Parameters.class)
-        .returnResourceType(Library.class).execute(), "not an editor credential");
+    assertRefused(
+        ForbiddenOperationException.class,
+        () ->
+            clientWithToken("guess")
+                .operation()
+                .onInstance(new IdType("Library", id))
+                .named("$approve")
+                .withNoParameters(Parameters.class)
+                .returnResourceType(Library.class)
+                .execute(),
+        "not an editor credential");
     assertThat(version(library(id))).isEqualTo(1);
     assertThat(reviewStatus(library(id))).isEqualTo("never-reviewed");
   }
@@ -164,8 +277,14 @@ class ReviewLifecycleIT extends RunningServerTest {
       clock.setToday(TODAY.plusMonths(24).plusDays(1));
       refresher.refresh();
       assertThat(reviewStatus(library(id))).isEqualTo("overdue");
-      assertThat(idsOf(anonymousClient().search().byUrl("Library?review-status=overdue&_id=" + id)
-          .returnBundle(Bundle.class).execute())).containsExactly(id);
+      assertThat(
+              idsOf(
+                  anonymousClient()
+                      .search()
+                      .byUrl("Library?review-status=overdue&_id=" + id)
+                      .returnBundle(Bundle.class)
+                      .execute()))
+          .containsExactly(id);
     } finally {
       clock.setToday(TODAY);
       refresher.refresh();
@@ -175,34 +294,66 @@ class ReviewLifecycleIT extends RunningServerTest {
 
   @Test
   void theReviewReportCountsStatesAndListsOverduePagesOldestFirst() {
-    Parameters report = anonymousClient().operation().onServer().named("$review-report")
-        .withNoParameters(Parameters.class).useHttpGet().execute();
+    Parameters report =
+        anonymousClient()
+            .operation()
+            .onServer()
+            .named("$review-report")
+            .withNoParameters(Parameters.class)
+            .useHttpGet()
+            .execute();
     assertThat(report.getParameter("asOf").getValue().primitiveValue()).isEqualTo(TODAY.toString());
-    List<String> overdue = report.getParameter().stream().filter(p -> p.getName().equals("overdueItem"))
-        .map(p -> ((Reference) p.getPart().get(0).getValue()).getReference()).toList();
-    assertThat(overdue).containsSubsequence("Library/oxytocin-goaskalice", "Library/oxytocin-healthwise");
-    assertThat(((org.hl7.fhir.r4.model.IntegerType) report.getParameter("overdue").getValue()).getValue())
+    List<String> overdue =
+        report.getParameter().stream()
+            .filter(p -> p.getName().equals("overdueItem"))
+            .map(p -> ((Reference) p.getPart().get(0).getValue()).getReference())
+            .toList();
+    assertThat(overdue)
+        .containsSubsequence("Library/oxytocin-goaskalice", "Library/oxytocin-healthwise");
+    assertThat(
+            ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("overdue").getValue())
+                .getValue())
         .isEqualTo(overdue.size());
-    int neverReviewed = ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("never-reviewed").getValue()).getValue();
-    assertThat(neverReviewed).isEqualTo(anonymousClient().search().byUrl("Library?review-status=never-reviewed&_summary=count")
-        .returnBundle(Bundle.class).execute().getTotal());
+    int neverReviewed =
+        ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("never-reviewed").getValue())
+            .getValue();
+    assertThat(neverReviewed)
+        .isEqualTo(
+            anonymousClient()
+                .search()
+                .byUrl("Library?review-status=never-reviewed&_summary=count")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getTotal());
   }
 
   @Test
   void theCapabilityStatementOffersTheReviewSearchesAndOperations() {
-    CapabilityStatement capabilities = anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
-    CapabilityStatementRestResourceComponent library = capabilities.getRestFirstRep().getResource().stream()
-        .filter(r -> r.getType().equals("Library")).findFirst().orElseThrow();
-    assertThat(library.getSearchParam().stream().map(p -> p.getName())).contains("review-status", "reading-grade");
-    assertThat(library.getOperation().stream().map(o -> o.getName())).contains("review", "approve", "retire");
-    assertThat(capabilities.getRestFirstRep().getOperation().stream().map(o -> o.getName())).contains("review-report");
+    CapabilityStatement capabilities =
+        anonymousClient().capabilities().ofType(CapabilityStatement.class).execute();
+    CapabilityStatementRestResourceComponent library =
+        capabilities.getRestFirstRep().getResource().stream()
+            .filter(r -> r.getType().equals("Library"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(library.getSearchParam().stream().map(p -> p.getName()))
+        .contains("review-status", "reading-grade");
+    assertThat(library.getOperation().stream().map(o -> o.getName()))
+        .contains("review", "approve", "retire");
+    assertThat(capabilities.getRestFirstRep().getOperation().stream().map(o -> o.getName()))
+        .contains("review-report");
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
   private Library call(String id, String operation, Parameters parameters) {
-    return editorClient().operation().onInstance(new IdType("Library", id)).named(operation)
-        .withParameters(parameters).returnResourceType(Library.class).execute();
+    return editorClient()
+        .operation()
+        .onInstance(new IdType("Library", id))
+        .named(operation)
+        .withParameters(parameters)
+        .returnResourceType(Library.class)
+        .execute();
   }
 
   private static Parameters reviewParameters(String reviewer, String date) {
@@ -213,7 +364,8 @@ class ReviewLifecycleIT extends RunningServerTest {
     if (date != null) {
       parameters.addParameter("date", new DateType(date));
     }
-    parameters.addParameter("comment", new StringType("Checked against current obstetric guidance"));
+    parameters.addParameter(
+        "comment", new StringType("Checked against current obstetric guidance"));
     return parameters;
   }
 
@@ -225,7 +377,8 @@ class ReviewLifecycleIT extends RunningServerTest {
     library.setUrl(PackTerminology.libraryUrl(newId));
     library.setMeta(null);
     editor.update().resource(library).execute();
-    DocumentReference document = anonymousClient().read().resource(DocumentReference.class).withId(seedId).execute();
+    DocumentReference document =
+        anonymousClient().read().resource(DocumentReference.class).withId(seedId).execute();
     document.setId(newId);
     document.setMeta(null);
     document.getContext().getRelated().clear();
@@ -239,8 +392,12 @@ class ReviewLifecycleIT extends RunningServerTest {
   }
 
   private Set<String> seedIdsWithState(String type, String state) {
-    Bundle found = anonymousClient().search().byUrl(type + "?review-status=" + state + "&_id=" + String.join(",", SEEDS))
-        .returnBundle(Bundle.class).execute();
+    Bundle found =
+        anonymousClient()
+            .search()
+            .byUrl(type + "?review-status=" + state + "&_id=" + String.join(",", SEEDS))
+            .returnBundle(Bundle.class)
+            .execute();
     return idsOf(found).stream().collect(Collectors.toSet());
   }
 
@@ -256,11 +413,21 @@ class ReviewLifecycleIT extends RunningServerTest {
     return resource.getExtensionByUrl(ReviewExtensions.REVIEW_STATUS).getValue().primitiveValue();
   }
 
-  private static void assertRefused(Class<? extends BaseServerResponseException> type,
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-    assertThatThrownBy(call).isInstanceOf(type).satisfies(e -> assertThat(
-        ((BaseServerResponseException) e).getOperationOutcome() == null ? e.getMessage()
-            : fhirContext().newJsonParser().encodeResourceToString(((BaseServerResponseException) e).getOperationOutcome()))
-        .contains(message));
+  private static void assertRefused(
+      Class<? extends BaseServerResponseException> type,
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+      String message) {
+    assertThatThrownBy(call)
+        .isInstanceOf(type)
+        .satisfies(
+            e ->
+                assertThat(
+                        ((BaseServerResponseException) e).getOperationOutcome() == null
+                            ? e.getMessage()
+                            : fhirContext()
+                                .newJsonParser()
+                                .encodeResourceToString(
+                                    ((BaseServerResponseException) e).getOperationOutcome()))
+                    .contains(message));
   }
 }

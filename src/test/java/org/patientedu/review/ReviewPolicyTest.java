@@ -22,12 +22,14 @@ class ReviewPolicyTest {
 
   @Test
   void isDueSoonFromSixtyDaysBeforeTheDueDate() {
-    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 1, 14)).status()).isEqualTo(ReviewStatus.DUE_SOON);
+    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 1, 14)).status())
+        .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test
   void isStillDueSoonOnTheDueDateItself() {
-    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 3, 15)).status()).isEqualTo(ReviewStatus.DUE_SOON);
+    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 3, 15)).status())
+        .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test
@@ -41,17 +43,22 @@ class ReviewPolicyTest {
   @Test
   void aReviewOnLeapDayFallsDueOnTheLastDayOfFebruary() {
     LocalDate leapDay = LocalDate.of(2024, 2, 29);
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).dueDate()).isEqualTo(LocalDate.of(2026, 2, 28));
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).status()).isEqualTo(ReviewStatus.DUE_SOON);
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 3, 1)).status()).isEqualTo(ReviewStatus.OVERDUE);
+    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).dueDate())
+        .isEqualTo(LocalDate.of(2026, 2, 28));
+    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).status())
+        .isEqualTo(ReviewStatus.DUE_SOON);
+    assertThat(policy.assess(leapDay, LocalDate.of(2026, 3, 1)).status())
+        .isEqualTo(ReviewStatus.OVERDUE);
   }
 
   @Test
   void theWindowCountsLeapDays() {
     // Due 2028-03-01; sixty days before, across 29 Feb 2028, is 2028-01-01.
     LocalDate reviewed = LocalDate.of(2026, 3, 1);
-    assertThat(policy.assess(reviewed, LocalDate.of(2027, 12, 31)).status()).isEqualTo(ReviewStatus.CURRENT);
-    assertThat(policy.assess(reviewed, LocalDate.of(2028, 1, 1)).status()).isEqualTo(ReviewStatus.DUE_SOON);
+    assertThat(policy.assess(reviewed, LocalDate.of(2027, 12, 31)).status())
+        .isEqualTo(ReviewStatus.CURRENT);
+    assertThat(policy.assess(reviewed, LocalDate.of(2028, 1, 1)).status())
+        .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test

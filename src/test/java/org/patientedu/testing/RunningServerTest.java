@@ -13,20 +13,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that drive the whole server over HTTP, as an EHR would. All subclasses share
- * one running server (Spring caches the context), on a random port, with the real content pack
- * and an embedded database in a fresh temporary folder.
+ * one running server (Spring caches the context), on a random port, with the real content pack and
+ * an embedded database in a fresh temporary folder.
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -35,14 +35,15 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class RunningServerTest {
 
   public static final String EDITOR_TOKEN = "test-editor-token-3f9a";
+
   /** The day the tests stand on; the issues state the seed pages' review states as of this day. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
   private static final Path DATA_DIR = newTempDir();
   private static final FhirContext CLIENT_CONTEXT = FhirContext.forR4Cached();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
@@ -59,7 +60,9 @@ public abstract class RunningServerTest {
 
   /** A client with no credential, like any EHR reading content. */
   protected IGenericClient anonymousClient() {
-    CLIENT_CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    CLIENT_CONTEXT
+        .getRestfulClientFactory()
+        .setServerValidationMode(ServerValidationModeEnum.NEVER);
     return CLIENT_CONTEXT.newRestfulGenericClient(fhirBase());
   }
 
@@ -93,7 +96,9 @@ public abstract class RunningServerTest {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)));
   }
 
-  /** Every shared-server test starts on {@link #TODAY}; a test that moves the clock puts it back. */
+  /**
+   * Every shared-server test starts on {@link #TODAY}; a test that moves the clock puts it back.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   static class FixedToday {
     @Bean

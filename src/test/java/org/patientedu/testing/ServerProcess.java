@@ -20,9 +20,9 @@ import java.util.Map;
 
 /**
  * The packaged application started as its own JVM (at {@code -Xmx512m}), as a node on another
- * machine would be. Tests that need servers of their own (restarts, a second node) use this, so
- * the test JVM holds only the shared test server.
- * Needs the jar built by {@code package} (failsafe runs after it), passed as {@code edu.app.jar}.
+ * machine would be. Tests that need servers of their own (restarts, a second node) use this, so the
+ * test JVM holds only the shared test server. Needs the jar built by {@code package} (failsafe runs
+ * after it), passed as {@code edu.app.jar}.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -38,15 +38,18 @@ public final class ServerProcess implements AutoCloseable {
 
   public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-jar", appJar().toString(), "--server.port=" + port,
-        "--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                appJar().toString(),
+                "--server.port=" + port,
+                "--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN));
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ServerProcess(process, port, log);
   }
 
@@ -56,12 +59,15 @@ public final class ServerProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Node exited during start-up; its log:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "Node exited during start-up; its log:\n" + Files.readString(log));
       }
       try {
-        HttpResponse<Void> response = http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return this;
         }
@@ -70,7 +76,8 @@ public final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Node not ready after " + timeout + "; its log:\n" + Files.readString(log));
+    throw new IllegalStateException(
+        "Node not ready after " + timeout + "; its log:\n" + Files.readString(log));
   }
 
   public String baseUrl() {
@@ -108,8 +115,10 @@ public final class ServerProcess implements AutoCloseable {
   private static Path appJar() {
     String jar = System.getProperty("edu.app.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("The packaged jar (system property edu.app.jar) is missing: " + jar
-          + ". Run through ./mvnw verify, which packages before the integration tests.");
+      throw new IllegalStateException(
+          "The packaged jar (system property edu.app.jar) is missing: "
+              + jar
+              + ". Run through ./mvnw verify, which packages before the integration tests.");
     }
     return Path.of(jar);
   }

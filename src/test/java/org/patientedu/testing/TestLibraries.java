@@ -19,8 +19,11 @@ public final class TestLibraries {
     library.setName("TestLibrary");
     library.setTitle(title);
     library.setStatus(PublicationStatus.DRAFT);
-    library.setType(new CodeableConcept(new Coding()
-        .setSystem("http://terminology.hl7.org/CodeSystem/library-type").setCode("asset-collection")));
+    library.setType(
+        new CodeableConcept(
+            new Coding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/library-type")
+                .setCode("asset-collection")));
     library.setDescription(description);
     return library;
   }

@@ -2,7 +2,6 @@ package org.patientedu.contentpack.building;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.patientedu.contentpack.importer.Block;
 import org.patientedu.contentpack.importer.ParsedPage;
 
@@ -12,66 +11,79 @@ import org.patientedu.contentpack.importer.ParsedPage;
  */
 public final class HtmlRendition {
 
-    private HtmlRendition() {
-    }
+  private HtmlRendition() {}
 
-    public static String render(ParsedPage page, String language) {
-        StringBuilder out = new StringBuilder();
-        out.append("<article lang=\"").append(escape(language).replace("\"", "&quot;")).append("\">\n");
-        if (page.title() != null) {
-            out.append("  <h1>").append(escape(page.title())).append("</h1>\n");
+  public static String render(ParsedPage page, String language) {
+    StringBuilder out = new StringBuilder();
+    out.append("<article lang=\"").append(escape(language).replace("\"", "&quot;")).append("\">\n");
+    if (page.title() != null) {
+      out.append("  <h1>").append(escape(page.title())).append("</h1>\n");
+    }
+    appendBlocks(out, page.article(), "  ");
+    out.append("  <section class=\"credits\">\n");
+    out.append("    <h2>Credits</h2>\n");
+    appendBlocks(out, HandoutCredits.blocks(page.credits()), "    ");
+    out.append("  </section>\n");
+    out.append("</article>\n");
+    return out.toString();
+  }
+
+  public static Rendition rendition(
+      ParsedPage page, String language, String binaryId, String title) {
+    return new Rendition(
+        binaryId,
+        Rendition.HTML_TYPE,
+        title,
+        render(page, language).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The article's blocks alone, as narrative-safe XHTML (headings, paragraphs, lists). */
+  static String articleBlocks(List<Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    appendBlocks(out, blocks, "");
+    return out.toString().replace("\n", "");
+  }
+
+  private static void appendBlocks(StringBuilder out, List<Block> blocks, String indent) {
+    for (Block block : blocks) {
+      switch (block.kind()) {
+        case HEADING ->
+            out.append(indent)
+                .append("<h")
+                .append(block.level())
+                .append('>')
+                .append(escape(block.text()))
+                .append("</h")
+                .append(block.level())
+                .append(">\n");
+        case PARAGRAPH ->
+            out.append(indent).append("<p>").append(escape(block.text())).append("</p>\n");
+        case BULLETED_LIST, NUMBERED_LIST -> {
+          String tag = block.kind() == Block.Kind.NUMBERED_LIST ? "ol" : "ul";
+          out.append(indent).append('<').append(tag).append(">\n");
+          for (String item : block.items()) {
+            out.append(indent).append("  <li>").append(escape(item)).append("</li>\n");
+          }
+          out.append(indent).append("</").append(tag).append(">\n");
         }
-        appendBlocks(out, page.article(), "  ");
-        out.append("  <section class=\"credits\">\n");
-        out.append("    <h2>Credits</h2>\n");
-        appendBlocks(out, HandoutCredits.blocks(page.credits()), "    ");
-        out.append("  </section>\n");
-        out.append("</article>\n");
-        return out.toString();
+      }
     }
+  }
 
-    public static Rendition rendition(ParsedPage page, String language, String binaryId, String title) {
-        return new Rendition(binaryId, Rendition.HTML_TYPE, title,
-                render(page, language).getBytes(StandardCharsets.UTF_8));
+  /**
+   * Escapes text content (quotes need no escaping outside attributes, so "can't" stays readable).
+   */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> out.append(ch);
+      }
     }
-
-    /** The article's blocks alone, as narrative-safe XHTML (headings, paragraphs, lists). */
-    static String articleBlocks(List<Block> blocks) {
-        StringBuilder out = new StringBuilder();
-        appendBlocks(out, blocks, "");
-        return out.toString().replace("\n", "");
-    }
-
-    private static void appendBlocks(StringBuilder out, List<Block> blocks, String indent) {
-        for (Block block : blocks) {
-            switch (block.kind()) {
-                case HEADING -> out.append(indent).append("<h").append(block.level()).append('>')
-                        .append(escape(block.text())).append("</h").append(block.level()).append(">\n");
-                case PARAGRAPH -> out.append(indent).append("<p>").append(escape(block.text())).append("</p>\n");
-                case BULLETED_LIST, NUMBERED_LIST -> {
-                    String tag = block.kind() == Block.Kind.NUMBERED_LIST ? "ol" : "ul";
-                    out.append(indent).append('<').append(tag).append(">\n");
-                    for (String item : block.items()) {
-                        out.append(indent).append("  <li>").append(escape(item)).append("</li>\n");
-                    }
-                    out.append(indent).append("</").append(tag).append(">\n");
-                }
-            }
-        }
-    }
-
-    /** Escapes text content (quotes need no escaping outside attributes, so "can't" stays readable). */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
-    }
+    return out.toString();
+  }
 }

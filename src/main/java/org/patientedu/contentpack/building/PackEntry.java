@@ -5,5 +5,5 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
 
 /** The four resources of one pack entry. */
-public record PackEntry(Library library, DocumentReference documentReference, Binary htmlBinary, Binary textBinary) {
-}
+public record PackEntry(
+    Library library, DocumentReference documentReference, Binary htmlBinary, Binary textBinary) {}

@@ -1,61 +1,70 @@
 package org.patientedu.contentpack.building;
 
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.readability.Readability;
 import org.patientedu.contentpack.importer.ImportSettings;
 import org.patientedu.contentpack.importer.ParsedPage;
+import org.patientedu.contentpack.readability.Readability;
 
-/** ParsedPage + editorial choices → the pack entry's resources. Deterministic: no clock, no randomness. */
+/**
+ * ParsedPage + editorial choices → the pack entry's resources. Deterministic: no clock, no
+ * randomness.
+ */
 public final class PackEntryBuilder {
 
-    private PackEntryBuilder() {
-    }
+  private PackEntryBuilder() {}
 
-    public static PackEntry build(ParsedPage page, ImportSettings settings) {
-        String title = page.title() == null ? settings.id() : page.title();
-        Rendition html = HtmlRendition.rendition(page, settings.language(), settings.htmlBinaryId(), title + " (HTML)");
-        Rendition text = TextRendition.rendition(page, settings.textBinaryId(), title + " (plain text)");
-        List<Rendition> renditions = List.of(html, text);
-        Readability readability = Readability.of(articleText(page, title));
-        return new PackEntry(
-                withReadability(LibraryBuilder.build(page, settings, renditions), readability),
-                withReadability(DocumentReferenceBuilder.build(page, settings, renditions), readability),
-                binary(html),
-                binary(text));
-    }
+  public static PackEntry build(ParsedPage page, ImportSettings settings) {
+    String title = page.title() == null ? settings.id() : page.title();
+    Rendition html =
+        HtmlRendition.rendition(
+            page, settings.language(), settings.htmlBinaryId(), title + " (HTML)");
+    Rendition text =
+        TextRendition.rendition(page, settings.textBinaryId(), title + " (plain text)");
+    List<Rendition> renditions = List.of(html, text);
+    Readability readability = Readability.of(articleText(page, title));
+    return new PackEntry(
+        withReadability(LibraryBuilder.build(page, settings, renditions), readability),
+        withReadability(DocumentReferenceBuilder.build(page, settings, renditions), readability),
+        binary(html),
+        binary(text));
+  }
 
-    /** The words a patient reads: title, headings, paragraphs, list items (one per line); no credits. */
-    static String articleText(ParsedPage page, String title) {
-        StringBuilder text = new StringBuilder(title).append('\n');
-        for (Block block : page.article()) {
-            if (block.isList()) {
-                block.items().forEach(item -> text.append(item).append('\n'));
-            } else {
-                text.append(block.text()).append('\n');
-            }
-        }
-        return text.toString();
+  /**
+   * The words a patient reads: title, headings, paragraphs, list items (one per line); no credits.
+   */
+  static String articleText(ParsedPage page, String title) {
+    StringBuilder text = new StringBuilder(title).append('\n');
+    for (Block block : page.article()) {
+      if (block.isList()) {
+        block.items().forEach(item -> text.append(item).append('\n'));
+      } else {
+        text.append(block.text()).append('\n');
+      }
     }
+    return text.toString();
+  }
 
-    private static <T extends DomainResource> T withReadability(T resource, Readability readability) {
-        resource.addExtension(PackTerminology.EXT_READING_GRADE_LEVEL, new DecimalType(readability.gradeLevel()));
-        resource.addExtension(PackTerminology.EXT_WORD_COUNT, new IntegerType(readability.words()));
-        resource.addExtension(PackTerminology.EXT_READING_TIME_MINUTES, new IntegerType(readability.readingTimeMinutes()));
-        return resource;
-    }
+  private static <T extends DomainResource> T withReadability(T resource, Readability readability) {
+    resource.addExtension(
+        PackTerminology.EXT_READING_GRADE_LEVEL, new DecimalType(readability.gradeLevel()));
+    resource.addExtension(PackTerminology.EXT_WORD_COUNT, new IntegerType(readability.words()));
+    resource.addExtension(
+        PackTerminology.EXT_READING_TIME_MINUTES,
+        new IntegerType(readability.readingTimeMinutes()));
+    return resource;
+  }
 
-    private static Binary binary(Rendition rendition) {
-        Binary binary = new Binary();
-        binary.setId(rendition.binaryId());
-        binary.setContentType(rendition.contentType());
-        binary.setData(rendition.bytes());
-        return binary;
-    }
+  private static Binary binary(Rendition rendition) {
+    Binary binary = new Binary();
+    binary.setId(rendition.binaryId());
+    binary.setContentType(rendition.contentType());
+    binary.setData(rendition.bytes());
+    return binary;
+  }
 }

@@ -2,7 +2,6 @@ package org.patientedu.contentpack.building;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.patientedu.contentpack.importer.Block;
 import org.patientedu.contentpack.importer.ParsedPage;
 
@@ -12,47 +11,51 @@ import org.patientedu.contentpack.importer.ParsedPage;
  */
 public final class TextRendition {
 
-    private TextRendition() {
-    }
+  private TextRendition() {}
 
-    public static String render(ParsedPage page) {
-        StringBuilder out = new StringBuilder();
-        if (page.title() != null) {
-            underline(out, page.title(), '=');
+  public static String render(ParsedPage page) {
+    StringBuilder out = new StringBuilder();
+    if (page.title() != null) {
+      underline(out, page.title(), '=');
+    }
+    appendBlocks(out, page.article());
+    underline(out, "Credits", '-');
+    appendBlocks(out, HandoutCredits.blocks(page.credits()));
+    // one newline at the end, not a blank line
+    while (out.length() > 1
+        && out.charAt(out.length() - 1) == '\n'
+        && out.charAt(out.length() - 2) == '\n') {
+      out.setLength(out.length() - 1);
+    }
+    return out.toString();
+  }
+
+  public static Rendition rendition(ParsedPage page, String binaryId, String title) {
+    return new Rendition(
+        binaryId, Rendition.TEXT_TYPE, title, render(page).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void appendBlocks(StringBuilder out, List<Block> blocks) {
+    for (Block block : blocks) {
+      switch (block.kind()) {
+        case HEADING -> underline(out, block.text(), block.level() <= 2 ? '-' : '~');
+        case PARAGRAPH -> out.append(block.text()).append("\n\n");
+        case BULLETED_LIST, NUMBERED_LIST -> {
+          int n = 1;
+          for (String item : block.items()) {
+            String marker = block.kind() == Block.Kind.NUMBERED_LIST ? (n++) + "." : "-";
+            out.append("  ").append(marker).append(' ').append(item).append('\n');
+          }
+          out.append('\n');
         }
-        appendBlocks(out, page.article());
-        underline(out, "Credits", '-');
-        appendBlocks(out, HandoutCredits.blocks(page.credits()));
-        // one newline at the end, not a blank line
-        while (out.length() > 1 && out.charAt(out.length() - 1) == '\n' && out.charAt(out.length() - 2) == '\n') {
-            out.setLength(out.length() - 1);
-        }
-        return out.toString();
+      }
     }
+  }
 
-    public static Rendition rendition(ParsedPage page, String binaryId, String title) {
-        return new Rendition(binaryId, Rendition.TEXT_TYPE, title, render(page).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void appendBlocks(StringBuilder out, List<Block> blocks) {
-        for (Block block : blocks) {
-            switch (block.kind()) {
-                case HEADING -> underline(out, block.text(), block.level() <= 2 ? '-' : '~');
-                case PARAGRAPH -> out.append(block.text()).append("\n\n");
-                case BULLETED_LIST, NUMBERED_LIST -> {
-                    int n = 1;
-                    for (String item : block.items()) {
-                        String marker = block.kind() == Block.Kind.NUMBERED_LIST ? (n++) + "." : "-";
-                        out.append("  ").append(marker).append(' ').append(item).append('\n');
-                    }
-                    out.append('\n');
-                }
-            }
-        }
-    }
-
-    private static void underline(StringBuilder out, String text, char mark) {
-        out.append(text).append('\n').append(String.valueOf(mark).repeat(text.codePointCount(0, text.length())))
-                .append("\n\n");
-    }
+  private static void underline(StringBuilder out, String text, char mark) {
+    out.append(text)
+        .append('\n')
+        .append(String.valueOf(mark).repeat(text.codePointCount(0, text.length())))
+        .append("\n\n");
+  }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.building.FhirJson;
 import org.patientedu.contentpack.building.PackEntry;
@@ -22,104 +21,127 @@ import org.patientedu.contentpack.building.PackEntryBuilder;
  */
 public final class PackEntryWriter {
 
-    public static final String LIBRARY_FILE = "Library.json";
-    public static final String DOCUMENT_REFERENCE_FILE = "DocumentReference.json";
-    public static final String HTML_BINARY_FILE = "Binary-html.json";
-    public static final String TEXT_BINARY_FILE = "Binary-text.json";
-    public static final String REPORT_FILE = "import-report.txt";
+  public static final String LIBRARY_FILE = "Library.json";
+  public static final String DOCUMENT_REFERENCE_FILE = "DocumentReference.json";
+  public static final String HTML_BINARY_FILE = "Binary-html.json";
+  public static final String TEXT_BINARY_FILE = "Binary-text.json";
+  public static final String REPORT_FILE = "import-report.txt";
 
-    /** What an import produced. */
-    public record Result(Path folder, ParsedPage page, String report) {
+  /** What an import produced. */
+  public record Result(Path folder, ParsedPage page, String report) {}
+
+  /**
+   * Copies the page into {@code packDir/<id>/} and builds the folder from it. Settings' sourceFile
+   * is ignored: the copy is named after the detected format.
+   */
+  public Result importPage(Path page, ImportSettings settings, Path packDir) throws IOException {
+    byte[] bytes = Files.readAllBytes(page);
+    PageFormat format = PageFormat.detect(page.getFileName().toString(), decode(bytes, page));
+    ImportSettings withSource =
+        new ImportSettings(
+            settings.id(),
+            settings.contexts(),
+            settings.language(),
+            settings.version(),
+            settings.topic(),
+            format.sourceFileName());
+    Path folder = packDir.resolve(settings.id());
+    Files.createDirectories(folder);
+    // remove a copy of the other format left by an earlier import
+    for (PageFormat other : PageFormat.values()) {
+      if (other != format) {
+        Files.deleteIfExists(folder.resolve(other.sourceFileName()));
+      }
     }
-
-    /**
-     * Copies the page into {@code packDir/<id>/} and builds the folder from it.
-     * Settings' sourceFile is ignored: the copy is named after the detected format.
-     */
-    public Result importPage(Path page, ImportSettings settings, Path packDir) throws IOException {
-        byte[] bytes = Files.readAllBytes(page);
-        PageFormat format = PageFormat.detect(page.getFileName().toString(), decode(bytes, page));
-        ImportSettings withSource = new ImportSettings(settings.id(), settings.contexts(), settings.language(),
-                settings.version(), settings.topic(), format.sourceFileName());
-        Path folder = packDir.resolve(settings.id());
-        Files.createDirectories(folder);
-        // remove a copy of the other format left by an earlier import
-        for (PageFormat other : PageFormat.values()) {
-            if (other != format) {
-                Files.deleteIfExists(folder.resolve(other.sourceFileName()));
-            }
-        }
-        Path copy = folder.resolve(format.sourceFileName());
-        if (!Files.exists(copy) || !Files.isSameFile(page, copy)) {
-            Files.write(copy, bytes);
-        }
-        write(folder.resolve(ImportSettings.FILE_NAME), withSource.toProperties());
-        return rebuild(folder);
+    Path copy = folder.resolve(format.sourceFileName());
+    if (!Files.exists(copy) || !Files.isSameFile(page, copy)) {
+      Files.write(copy, bytes);
     }
+    write(folder.resolve(ImportSettings.FILE_NAME), withSource.toProperties());
+    return rebuild(folder);
+  }
 
-    /** Rebuilds every file of a folder from its source copy and import.properties. */
-    public Result rebuild(Path folder) throws IOException {
-        ImportSettings settings = ImportSettings.load(folder.resolve(ImportSettings.FILE_NAME));
-        Path source = folder.resolve(settings.sourceFile());
-        String content = decode(Files.readAllBytes(source), source);
-        ParsedPage page = new PageParser().parse(content, settings.sourceFile());
-        PackEntry entry = PackEntryBuilder.build(page, settings);
+  /** Rebuilds every file of a folder from its source copy and import.properties. */
+  public Result rebuild(Path folder) throws IOException {
+    ImportSettings settings = ImportSettings.load(folder.resolve(ImportSettings.FILE_NAME));
+    Path source = folder.resolve(settings.sourceFile());
+    String content = decode(Files.readAllBytes(source), source);
+    ParsedPage page = new PageParser().parse(content, settings.sourceFile());
+    PackEntry entry = PackEntryBuilder.build(page, settings);
 
-        write(folder.resolve(ImportSettings.FILE_NAME), settings.toProperties());
-        write(folder.resolve(LIBRARY_FILE), FhirJson.encode(entry.library()));
-        write(folder.resolve(DOCUMENT_REFERENCE_FILE), FhirJson.encode(entry.documentReference()));
-        write(folder.resolve(HTML_BINARY_FILE), FhirJson.encode(entry.htmlBinary()));
-        write(folder.resolve(TEXT_BINARY_FILE), FhirJson.encode(entry.textBinary()));
-        String report = reportText(settings, page);
-        write(folder.resolve(REPORT_FILE), report);
-        return new Result(folder, page, report);
+    write(folder.resolve(ImportSettings.FILE_NAME), settings.toProperties());
+    write(folder.resolve(LIBRARY_FILE), FhirJson.encode(entry.library()));
+    write(folder.resolve(DOCUMENT_REFERENCE_FILE), FhirJson.encode(entry.documentReference()));
+    write(folder.resolve(HTML_BINARY_FILE), FhirJson.encode(entry.htmlBinary()));
+    write(folder.resolve(TEXT_BINARY_FILE), FhirJson.encode(entry.textBinary()));
+    String report = reportText(settings, page);
+    write(folder.resolve(REPORT_FILE), report);
+    return new Result(folder, page, report);
+  }
+
+  /** Rebuilds every folder of the pack that has an import.properties, in name order. */
+  public List<Result> rebuildAll(Path packDir) throws IOException {
+    List<Result> results = new ArrayList<>();
+    for (Path folder : importedFolders(packDir)) {
+      results.add(rebuild(folder));
     }
+    return results;
+  }
 
-    /** Rebuilds every folder of the pack that has an import.properties, in name order. */
-    public List<Result> rebuildAll(Path packDir) throws IOException {
-        List<Result> results = new ArrayList<>();
-        for (Path folder : importedFolders(packDir)) {
-            results.add(rebuild(folder));
-        }
-        return results;
+  /** Folders made by the importer (others, e.g. hand-written examples, are left alone). */
+  public static List<Path> importedFolders(Path packDir) throws IOException {
+    try (Stream<Path> children = Files.list(packDir)) {
+      return children
+          .filter(p -> Files.isRegularFile(p.resolve(ImportSettings.FILE_NAME)))
+          .sorted()
+          .toList();
     }
+  }
 
-    /** Folders made by the importer (others, e.g. hand-written examples, are left alone). */
-    public static List<Path> importedFolders(Path packDir) throws IOException {
-        try (Stream<Path> children = Files.list(packDir)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve(ImportSettings.FILE_NAME))).sorted().toList();
-        }
-    }
+  private static String reportText(ImportSettings settings, ParsedPage page) {
+    StringBuilder out = new StringBuilder();
+    out.append("Import report for ")
+        .append(settings.id())
+        .append(" (source: ")
+        .append(settings.sourceFile())
+        .append(", read as ")
+        .append(page.format().name().toLowerCase(java.util.Locale.ROOT))
+        .append(")\n");
+    out.append("Contexts: ")
+        .append(
+            String.join(", ", settings.contexts().stream().map(ClinicalContext::label).toList()))
+        .append('\n');
+    long headings = page.article().stream().filter(b -> b.kind() == Block.Kind.HEADING).count();
+    long paragraphs = page.article().stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).count();
+    long lists = page.article().stream().filter(Block::isList).count();
+    out.append("Article: ")
+        .append(headings)
+        .append(" heading(s), ")
+        .append(paragraphs)
+        .append(" paragraph(s), ")
+        .append(lists)
+        .append(" list(s)\n\n");
+    out.append(page.report().render());
+    return out.toString();
+  }
 
-    private static String reportText(ImportSettings settings, ParsedPage page) {
-        StringBuilder out = new StringBuilder();
-        out.append("Import report for ").append(settings.id()).append(" (source: ").append(settings.sourceFile())
-                .append(", read as ").append(page.format().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
-        out.append("Contexts: ").append(String.join(", ",
-                settings.contexts().stream().map(ClinicalContext::label).toList())).append('\n');
-        long headings = page.article().stream().filter(b -> b.kind() == Block.Kind.HEADING).count();
-        long paragraphs = page.article().stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).count();
-        long lists = page.article().stream().filter(Block::isList).count();
-        out.append("Article: ").append(headings).append(" heading(s), ").append(paragraphs).append(" paragraph(s), ")
-                .append(lists).append(" list(s)\n\n");
-        out.append(page.report().render());
-        return out.toString();
-    }
+  private static void write(Path file, String content) throws IOException {
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
 
-    private static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+  /** Pages must be UTF-8; a clear error beats silently mangled characters in a handout. */
+  private static String decode(byte[] bytes, Path file) throws IOException {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      throw new IOException(file + " is not UTF-8 text; convert it first", e);
     }
-
-    /** Pages must be UTF-8; a clear error beats silently mangled characters in a handout. */
-    private static String decode(byte[] bytes, Path file) throws IOException {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + " is not UTF-8 text; convert it first", e);
-        }
-    }
+  }
 }

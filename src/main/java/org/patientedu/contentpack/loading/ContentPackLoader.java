@@ -67,7 +67,8 @@ class ContentPackLoader implements ApplicationRunner {
       return;
     }
     List<PackFile> files = reader.read(properties.dir());
-    LoadSummary summary = StartupRace.retryOnConflict("loading the content pack", () -> load(files));
+    LoadSummary summary =
+        StartupRace.retryOnConflict("loading the content pack", () -> load(files));
     log.info("Content pack loaded from {}: {}", properties.dir().toAbsolutePath(), summary);
   }
 
@@ -83,8 +84,12 @@ class ContentPackLoader implements ApplicationRunner {
       }
       Resource resource = (Resource) file.resource();
       resource.getMeta().setSource(file.sourceUri());
-      transaction.addEntry().setResource(resource)
-          .getRequest().setMethod(HTTPVerb.PUT).setUrl(file.typeAndId());
+      transaction
+          .addEntry()
+          .setResource(resource)
+          .getRequest()
+          .setMethod(HTTPVerb.PUT)
+          .setUrl(file.typeAndId());
     }
     if (transaction.hasEntry()) {
       systemDao.transaction(new SystemRequestDetails(), transaction);
@@ -107,8 +112,11 @@ class ContentPackLoader implements ApplicationRunner {
       return LoadedState.NEW;
     }
     for (long version = current.getIdElement().getVersionIdPartAsLong(); version >= 1; version--) {
-      Resource stored = version == current.getIdElement().getVersionIdPartAsLong() ? current
-          : (Resource) dao.read(id.withVersion(Long.toString(version)), new SystemRequestDetails());
+      Resource stored =
+          version == current.getIdElement().getVersionIdPartAsLong()
+              ? current
+              : (Resource)
+                  dao.read(id.withVersion(Long.toString(version)), new SystemRequestDetails());
       String source = stored.getMeta().getSource();
       if (source != null && source.startsWith(file.sourceUri())) {
         return LoadedState.ALREADY_LOADED;
@@ -117,7 +125,11 @@ class ContentPackLoader implements ApplicationRunner {
     return LoadedState.CHANGED;
   }
 
-  enum LoadedState { NEW, CHANGED, ALREADY_LOADED }
+  enum LoadedState {
+    NEW,
+    CHANGED,
+    ALREADY_LOADED
+  }
 
   /** Counts per resource type, and how many were created, updated or already there. */
   static final class LoadSummary {
@@ -131,9 +143,14 @@ class ContentPackLoader implements ApplicationRunner {
 
     @Override
     public String toString() {
-      return perType + " (created " + perState.getOrDefault(LoadedState.NEW, 0)
-          + ", updated " + perState.getOrDefault(LoadedState.CHANGED, 0)
-          + ", unchanged " + perState.getOrDefault(LoadedState.ALREADY_LOADED, 0) + ")";
+      return perType
+          + " (created "
+          + perState.getOrDefault(LoadedState.NEW, 0)
+          + ", updated "
+          + perState.getOrDefault(LoadedState.CHANGED, 0)
+          + ", unchanged "
+          + perState.getOrDefault(LoadedState.ALREADY_LOADED, 0)
+          + ")";
     }
   }
 }

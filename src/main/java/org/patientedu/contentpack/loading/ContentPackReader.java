@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Reads every {@code *.json} resource under the pack folder, strictly parsed and validated.
- * Any bad file stops the whole read, so nothing is loaded half-way.
+ * Reads every {@code *.json} resource under the pack folder, strictly parsed and validated. Any bad
+ * file stops the whole read, so nothing is loaded half-way.
  */
 class ContentPackReader {
 
@@ -62,9 +62,12 @@ class ContentPackReader {
 
   private static List<Path> jsonFiles(Path packDir) {
     try (Stream<Path> walk = Files.walk(packDir)) {
-      return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+      return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
     } catch (IOException e) {
-      throw new ContentPackException("Cannot list the content pack folder " + packDir + ": " + e.getMessage(), e);
+      throw new ContentPackException(
+          "Cannot list the content pack folder " + packDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,26 +76,33 @@ class ContentPackReader {
     try {
       resource = parser.parseResource(Files.readString(path));
     } catch (IOException | DataFormatException e) {
-      throw new ContentPackException(path + ": not a valid FHIR R4 JSON resource: " + e.getMessage(), e);
+      throw new ContentPackException(
+          path + ": not a valid FHIR R4 JSON resource: " + e.getMessage(), e);
     }
     if (!resource.getIdElement().hasIdPart()) {
-      throw new ContentPackException(path + ": the resource has no id; pack resources need stable ids.");
+      throw new ContentPackException(
+          path + ": the resource has no id; pack resources need stable ids.");
     }
     ValidationResult result = validator.validateWithResult(resource);
-    List<SingleValidationMessage> errors = result.getMessages().stream()
-        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-        .toList();
+    List<SingleValidationMessage> errors =
+        result.getMessages().stream()
+            .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+            .toList();
     if (!errors.isEmpty()) {
-      throw new ContentPackException(path + ": fails validation: " + errors.stream()
-          .map(m -> m.getLocationString() + " " + m.getMessage())
-          .collect(Collectors.joining("; ")));
+      throw new ContentPackException(
+          path
+              + ": fails validation: "
+              + errors.stream()
+                  .map(m -> m.getLocationString() + " " + m.getMessage())
+                  .collect(Collectors.joining("; ")));
     }
     return resource;
   }
 
   private static String sha1Of(Path path) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(path)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(path)));
     } catch (IOException | NoSuchAlgorithmException e) {
       throw new ContentPackException(path + ": cannot read: " + e.getMessage(), e);
     }

@@ -7,15 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How hard a page is to read: Flesch-Kincaid grade level, word count and reading time.
- * Health literacy guidance asks for patient material at or below grade 8.
+ * How hard a page is to read: Flesch-Kincaid grade level, word count and reading time. Health
+ * literacy guidance asks for patient material at or below grade 8.
  *
- * <p>Grade = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59. Syllables are
- * counted by the usual vowel-group rule for English (silent final "e", "-le" endings), the same
- * approximation the common readability tools make. Reading time assumes 200 words a minute,
- * a typical adult reading speed for health information.
+ * <p>Grade = 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59. Syllables are counted
+ * by the usual vowel-group rule for English (silent final "e", "-le" endings), the same
+ * approximation the common readability tools make. Reading time assumes 200 words a minute, a
+ * typical adult reading speed for health information.
  */
-public record Readability(int words, int sentences, int syllables, BigDecimal gradeLevel, int readingTimeMinutes) {
+public record Readability(
+    int words, int sentences, int syllables, BigDecimal gradeLevel, int readingTimeMinutes) {
 
   static final int WORDS_PER_MINUTE = 200;
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*|\\d+(?:[.,]\\d+)*");
@@ -41,7 +42,9 @@ public record Readability(int words, int sentences, int syllables, BigDecimal gr
     return new Readability(words, sentences, syllables, rounded, minutes);
   }
 
-  /** Sentence ends inside a block, plus blocks (lines) that end without punctuation, like headings. */
+  /**
+   * Sentence ends inside a block, plus blocks (lines) that end without punctuation, like headings.
+   */
   static int countSentences(String text) {
     int sentences = 0;
     for (String block : text.split("\\R")) {
@@ -75,14 +78,17 @@ public record Readability(int words, int sentences, int syllables, BigDecimal gr
     }
     if (w.length() > 2 && w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee") && count > 1) {
       count--;
-    } else if (w.length() > 2 && w.endsWith("le") && !isVowel(w.charAt(w.length() - 3)) && count == 1) {
+    } else if (w.length() > 2
+        && w.endsWith("le")
+        && !isVowel(w.charAt(w.length() - 3))
+        && count == 1) {
       count++;
     }
     if (w.endsWith("es") || w.endsWith("ed")) {
       // "hopes", "named": the e is silent unless after t/d (ed) or s/x/z/ch/sh (es)
       char before = w.length() > 2 ? w.charAt(w.length() - 3) : 'a';
-      boolean sounded = w.endsWith("ed") ? (before == 't' || before == 'd')
-          : "sxzh".indexOf(before) >= 0;
+      boolean sounded =
+          w.endsWith("ed") ? (before == 't' || before == 'd') : "sxzh".indexOf(before) >= 0;
       if (!sounded && count > 1 && !isVowel(before)) {
         count--;
       }

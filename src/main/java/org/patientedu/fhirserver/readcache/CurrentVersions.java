@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The version a resource has now, straight from HAPI's resource table: one indexed lookup, far
- * cheaper than HAPI's read (which parses the stored JSON and encodes it again). Every node asks
- * the shared database, so a write made on another node is seen on the next read.
+ * cheaper than HAPI's read (which parses the stored JSON and encodes it again). Every node asks the
+ * shared database, so a write made on another node is seen on the next read.
  */
 class CurrentVersions {
 

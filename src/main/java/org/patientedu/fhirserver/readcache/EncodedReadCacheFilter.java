@@ -25,21 +25,30 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * version. Each request asks the database for the current version (so writes on any node are seen
  * at once) and skips HAPI's parse-and-encode, which is most of a read's cost.
  *
- * <p>Only the simplest, commonest request is cached: no query string (no {@code _format},
- * {@code _summary}, {@code _elements}), no {@code If-Modified-Since}. Everything the answer depends
- * on is in the key: the version, {@code Accept}, whether gzip is accepted, and the host and
- * forwarding headers (HAPI writes absolute URLs into {@code Content-Location}). Only a 200 whose
- * ETag is the version looked up first is stored, so a write racing the read never leaves an old
- * body under a new version. Reads are public today; when SMART authorization arrives, it must run
- * before this filter.
+ * <p>Only the simplest, commonest request is cached: no query string (no {@code _format}, {@code
+ * _summary}, {@code _elements}), no {@code If-Modified-Since}. Everything the answer depends on is
+ * in the key: the version, {@code Accept}, whether gzip is accepted, and the host and forwarding
+ * headers (HAPI writes absolute URLs into {@code Content-Location}). Only a 200 whose ETag is the
+ * version looked up first is stored, so a write racing the read never leaves an old body under a
+ * new version. Reads are public today; when SMART authorization arrives, it must run before this
+ * filter.
  */
 public class EncodedReadCacheFilter extends OncePerRequestFilter {
 
   private static final Pattern CACHEABLE_READ =
       Pattern.compile("/fhir/(Library|DocumentReference|Binary)/([A-Za-z0-9\\-.]{1,64})");
+
   /** Per-request or per-connection headers that must not be replayed. */
   private static final Set<String> NOT_REPLAYED =
-      Set.of("date", "content-length", "transfer-encoding", "connection", "keep-alive", "x-request-id", "set-cookie");
+      Set.of(
+          "date",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "x-request-id",
+          "set-cookie");
+
   private static final String REQUEST_ID = "X-Request-ID";
 
   private final CurrentVersions currentVersions;
@@ -49,17 +58,20 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
 
   EncodedReadCacheFilter(CurrentVersions currentVersions, long maxBytes) {
     this.currentVersions = currentVersions;
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .<String, EncodedResponse>weigher((key, response) -> response.weight())
-        .build();
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .<String, EncodedResponse>weigher((key, response) -> response.weight())
+            .build();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher read = cacheableRead(request);
-    OptionalLong version = read == null ? OptionalLong.empty() : currentVersions.of(read.group(1), read.group(2));
+    OptionalLong version =
+        read == null ? OptionalLong.empty() : currentVersions.of(read.group(1), read.group(2));
     if (version.isEmpty()) {
       chain.doFilter(request, response);
       return;
@@ -76,8 +88,12 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, recording);
       String expectedEtag = "W/\"" + version.getAsLong() + "\"";
-      if (recording.getStatus() == HttpServletResponse.SC_OK && expectedEtag.equals(recording.getHeader("ETag"))) {
-        cache.put(key, new EncodedResponse(expectedEtag, replayableHeaders(recording), recording.getContentAsByteArray()));
+      if (recording.getStatus() == HttpServletResponse.SC_OK
+          && expectedEtag.equals(recording.getHeader("ETag"))) {
+        cache.put(
+            key,
+            new EncodedResponse(
+                expectedEtag, replayableHeaders(recording), recording.getContentAsByteArray()));
       }
     } finally {
       recording.copyBodyToResponse();
@@ -94,24 +110,36 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
   }
 
   private static Matcher cacheableRead(HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
+    if (!"GET".equals(request.getMethod())
+        || request.getQueryString() != null
         || request.getHeader("If-Modified-Since") != null) {
       return null;
     }
-    Matcher matcher = CACHEABLE_READ.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    Matcher matcher =
+        CACHEABLE_READ.matcher(
+            request.getRequestURI().substring(request.getContextPath().length()));
     return matcher.matches() ? matcher : null;
   }
 
   private static String key(HttpServletRequest request, Matcher read, long version) {
-    String acceptEncoding = String.valueOf(request.getHeader("Accept-Encoding")).toLowerCase(Locale.ROOT);
-    return String.join("\n", read.group(1), read.group(2), Long.toString(version),
-        String.valueOf(request.getHeader("Accept")), Boolean.toString(acceptEncoding.contains("gzip")),
-        String.valueOf(request.getHeader("Host")), String.valueOf(request.getHeader("X-Forwarded-Host")),
-        String.valueOf(request.getHeader("X-Forwarded-Proto")), String.valueOf(request.getHeader("Forwarded")),
+    String acceptEncoding =
+        String.valueOf(request.getHeader("Accept-Encoding")).toLowerCase(Locale.ROOT);
+    return String.join(
+        "\n",
+        read.group(1),
+        read.group(2),
+        Long.toString(version),
+        String.valueOf(request.getHeader("Accept")),
+        Boolean.toString(acceptEncoding.contains("gzip")),
+        String.valueOf(request.getHeader("Host")),
+        String.valueOf(request.getHeader("X-Forwarded-Host")),
+        String.valueOf(request.getHeader("X-Forwarded-Proto")),
+        String.valueOf(request.getHeader("Forwarded")),
         request.getScheme());
   }
 
-  private static void replay(EncodedResponse cached, HttpServletRequest request, HttpServletResponse response)
+  private static void replay(
+      EncodedResponse cached, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String requestId = request.getHeader(REQUEST_ID);
     if (requestId != null) {
@@ -139,7 +167,8 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
         }
       }
     }
-    if (response.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
+    if (response.getContentType() != null
+        && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
       headers.add(Map.entry("Content-Type", response.getContentType()));
     }
     return List.copyOf(headers);

@@ -16,14 +16,16 @@ import org.springframework.util.unit.DataSize;
 class ReadCacheConfiguration {
 
   @Bean
-  EncodedReadCacheFilter encodedReadCacheFilter(JdbcTemplate jdbc,
-      @Value("${edu.read-cache.max-size:64MB}") DataSize maxSize) {
+  EncodedReadCacheFilter encodedReadCacheFilter(
+      JdbcTemplate jdbc, @Value("${edu.read-cache.max-size:64MB}") DataSize maxSize) {
     return new EncodedReadCacheFilter(new CurrentVersions(jdbc), maxSize.toBytes());
   }
 
   @Bean
-  FilterRegistrationBean<EncodedReadCacheFilter> encodedReadCacheFilterRegistration(EncodedReadCacheFilter filter) {
-    FilterRegistrationBean<EncodedReadCacheFilter> registration = new FilterRegistrationBean<>(filter);
+  FilterRegistrationBean<EncodedReadCacheFilter> encodedReadCacheFilterRegistration(
+      EncodedReadCacheFilter filter) {
+    FilterRegistrationBean<EncodedReadCacheFilter> registration =
+        new FilterRegistrationBean<>(filter);
     registration.setUrlPatterns(List.of("/fhir/*"));
     // Before the other FHIR filters: a hit needs none of them.
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

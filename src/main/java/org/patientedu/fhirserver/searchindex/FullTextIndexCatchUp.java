@@ -34,11 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The full-text index ({@code _content}, {@code _text}) is a Lucene index in each node's data
- * directory, written by HAPI only for the node's own writes. With several nodes on one
- * PostgreSQL, or a node whose data directory is new, the local index misses what others wrote.
- * This brings it up to date from the shared database: at start-up (before the node is ready) and
- * then every {@code edu.search-index.catch-up-interval}, it indexes every resource updated since
- * the last pass, and drops deleted ones. Only the local index is written, never the database.
+ * directory, written by HAPI only for the node's own writes. With several nodes on one PostgreSQL,
+ * or a node whose data directory is new, the local index misses what others wrote. This brings it
+ * up to date from the shared database: at start-up (before the node is ready) and then every {@code
+ * edu.search-index.catch-up-interval}, it indexes every resource updated since the last pass, and
+ * drops deleted ones. Only the local index is written, never the database.
  *
  * <p>Each pass looks back {@value #OVERLAP_SECONDS} s further than the last one, so that a write
  * whose transaction was still open during the last pass, or stamped by a node whose clock is a
@@ -54,8 +54,7 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
   private static final int BATCH = 200;
   private static final String WATERMARK_FILE = "caught-up-to";
 
-  @PersistenceContext
-  private EntityManager entityManager;
+  @PersistenceContext private EntityManager entityManager;
 
   private final TransactionTemplate transactions;
   private final IJpaStorageResourceParser storageParser;
@@ -63,8 +62,11 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
   private final Clock clock;
   private final Path watermarkFile;
 
-  FullTextIndexCatchUp(PlatformTransactionManager transactionManager, IJpaStorageResourceParser storageParser,
-      FhirContext fhirContext, FhirServerProperties properties) {
+  FullTextIndexCatchUp(
+      PlatformTransactionManager transactionManager,
+      IJpaStorageResourceParser storageParser,
+      FhirContext fhirContext,
+      FhirServerProperties properties) {
     this.transactions = new TransactionTemplate(transactionManager);
     this.storageParser = storageParser;
     this.fhirContext = fhirContext;
@@ -79,7 +81,8 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
     log.info("Full-text index caught up with the database: {} resources (re)indexed", indexed);
   }
 
-  @Scheduled(fixedDelayString = "${edu.search-index.catch-up-interval:30s}",
+  @Scheduled(
+      fixedDelayString = "${edu.search-index.catch-up-interval:30s}",
       initialDelayString = "${edu.search-index.catch-up-interval:30s}")
   public void scheduledCatchUp() {
     int indexed = catchUp();
@@ -94,19 +97,27 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
     Instant since = readWatermark().minusSeconds(OVERLAP_SECONDS);
     // The set to index is fixed first; whatever changes during the pass is newer than passStarted
     // and falls to the next pass.
-    List<Long> changed = transactions.execute(status -> entityManager.createQuery(
-            "select r.myPid.myId from ResourceTable r where r.myUpdated > :since", Long.class)
-        .setParameter("since", Date.from(since))
-        .getResultList());
+    List<Long> changed =
+        transactions.execute(
+            status ->
+                entityManager
+                    .createQuery(
+                        "select r.myPid.myId from ResourceTable r where r.myUpdated > :since",
+                        Long.class)
+                    .setParameter("since", Date.from(since))
+                    .getResultList());
     for (int from = 0; from < changed.size(); from += BATCH) {
       List<Long> batch = changed.subList(from, Math.min(from + BATCH, changed.size()));
-      transactions.executeWithoutResult(status -> {
-        SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
-        entityManager.createQuery("select r from ResourceTable r where r.myPid.myId in :ids", ResourceTable.class)
-            .setParameter("ids", batch)
-            .getResultList()
-            .forEach(entity -> reindex(entity, plan));
-      });
+      transactions.executeWithoutResult(
+          status -> {
+            SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+            entityManager
+                .createQuery(
+                    "select r from ResourceTable r where r.myPid.myId in :ids", ResourceTable.class)
+                .setParameter("ids", batch)
+                .getResultList()
+                .forEach(entity -> reindex(entity, plan));
+          });
     }
     writeWatermark(passStarted);
     return changed.size();
@@ -125,7 +136,9 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
   }
 
   private static String narrativeWords(IBaseResource resource) {
-    if (resource instanceof DomainResource domain && domain.hasText() && domain.getText().hasDiv()) {
+    if (resource instanceof DomainResource domain
+        && domain.hasText()
+        && domain.getText().hasDiv()) {
       StringBuilder words = new StringBuilder();
       appendText(domain.getText().getDiv(), words);
       return words.toString();
@@ -133,7 +146,9 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
     return null;
   }
 
-  /** Every text node, with a space between, so words in adjacent elements stay apart (as HAPI does). */
+  /**
+   * Every text node, with a space between, so words in adjacent elements stay apart (as HAPI does).
+   */
   private static void appendText(XhtmlNode node, StringBuilder words) {
     if (node.getNodeType() == NodeType.Text && node.getContent() != null) {
       words.append(node.getContent()).append(' ');
@@ -145,9 +160,12 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
 
   private Instant readWatermark() {
     try {
-      return Files.exists(watermarkFile) ? Instant.parse(Files.readString(watermarkFile).trim()) : Instant.EPOCH;
+      return Files.exists(watermarkFile)
+          ? Instant.parse(Files.readString(watermarkFile).trim())
+          : Instant.EPOCH;
     } catch (IOException | RuntimeException unreadable) {
-      log.warn("Cannot read {} ({}); indexing everything again", watermarkFile, unreadable.getMessage());
+      log.warn(
+          "Cannot read {} ({}); indexing everything again", watermarkFile, unreadable.getMessage());
       return Instant.EPOCH;
     }
   }
@@ -157,9 +175,11 @@ public class FullTextIndexCatchUp implements ApplicationRunner {
       Files.createDirectories(watermarkFile.getParent());
       Path temp = watermarkFile.resolveSibling(WATERMARK_FILE + ".tmp");
       Files.writeString(temp, caughtUpTo.toString());
-      Files.move(temp, watermarkFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, watermarkFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot record where the full-text index stands in " + watermarkFile, e);
+      throw new UncheckedIOException(
+          "Cannot record where the full-text index stands in " + watermarkFile, e);
     }
   }
 }

@@ -14,30 +14,32 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Builds {@code hl7.fhir.r4.core#4.0.1} into a FHIR package cache, because no registry this
- * build can reach ships it. The source is the FHIR R4 definitions that HAPI publishes as a Maven
- * artifact ({@code hapi-fhir-validation-resources-r4}): the same bundles the FHIR 4.0.1 release
- * was made from, split into one JSON file per resource as a FHIR package holds them.
+ * Builds {@code hl7.fhir.r4.core#4.0.1} into a FHIR package cache, because no registry this build
+ * can reach ships it. The source is the FHIR R4 definitions that HAPI publishes as a Maven artifact
+ * ({@code hapi-fhir-validation-resources-r4}): the same bundles the FHIR 4.0.1 release was made
+ * from, split into one JSON file per resource as a FHIR package holds them.
  */
 final class CorePackageBuilder {
 
   static final String NAME = "hl7.fhir.r4.core";
   static final String VERSION = "4.0.1";
   private static final String ROOT = "/org/hl7/fhir/r4/model/";
-  private static final List<String> BUNDLES = List.of(
-      "profile/profiles-types.xml",
-      "profile/profiles-resources.xml",
-      "profile/profiles-others.xml",
-      "extension/extension-definitions.xml",
-      "valueset/valuesets.xml",
-      "valueset/v3-codesystems.xml",
-      "valueset/v2-tables.xml",
-      "sp/search-parameters.json");
+  private static final List<String> BUNDLES =
+      List.of(
+          "profile/profiles-types.xml",
+          "profile/profiles-resources.xml",
+          "profile/profiles-others.xml",
+          "extension/extension-definitions.xml",
+          "valueset/valuesets.xml",
+          "valueset/v3-codesystems.xml",
+          "valueset/v2-tables.xml",
+          "sp/search-parameters.json");
 
-  private CorePackageBuilder() {
-  }
+  private CorePackageBuilder() {}
 
-  /** Writes {@code <cache>/hl7.fhir.r4.core#4.0.1/package/}; does nothing if it is already there. */
+  /**
+   * Writes {@code <cache>/hl7.fhir.r4.core#4.0.1/package/}; does nothing if it is already there.
+   */
   static Path build(Path cache) throws IOException {
     Path packageDir = cache.resolve(NAME + "#" + VERSION).resolve("package");
     Path manifest = packageDir.resolve("package.json");
@@ -53,11 +55,15 @@ final class CorePackageBuilder {
     for (String name : BUNDLES) {
       try (InputStream in = CorePackageBuilder.class.getResourceAsStream(ROOT + name)) {
         if (in == null) {
-          throw new IOException("Not on the classpath: " + ROOT + name
-              + " (dependency ca.uhn.hapi.fhir:hapi-fhir-validation-resources-r4)");
+          throw new IOException(
+              "Not on the classpath: "
+                  + ROOT
+                  + name
+                  + " (dependency ca.uhn.hapi.fhir:hapi-fhir-validation-resources-r4)");
         }
         IParser parser = name.endsWith(".json") ? fhir.newJsonParser() : fhir.newXmlParser();
-        Bundle bundle = parser.parseResource(Bundle.class, new InputStreamReader(in, StandardCharsets.UTF_8));
+        Bundle bundle =
+            parser.parseResource(Bundle.class, new InputStreamReader(in, StandardCharsets.UTF_8));
         bundle.getEntry().forEach(entry -> resources.add(entry.getResource()));
       }
     }
@@ -66,7 +72,9 @@ final class CorePackageBuilder {
       Files.writeString(files.resolve(file), json.encodeResourceToString(resource));
     }
     PackageFiles.writeIndex(files, resources);
-    Files.writeString(files.resolve("package.json"), """
+    Files.writeString(
+        files.resolve("package.json"),
+        """
         {
           "name": "%s",
           "version": "%s",
@@ -77,7 +85,8 @@ final class CorePackageBuilder {
           "url": "http://hl7.org/fhir/R4",
           "dependencies": {}
         }
-        """.formatted(NAME, VERSION, VERSION));
+        """
+            .formatted(NAME, VERSION, VERSION));
     Path target = cache.resolve(NAME + "#" + VERSION);
     PackageFiles.deleteTree(target);
     Files.move(work, target); // only a complete package ever appears under its real name

@@ -12,19 +12,19 @@ import java.util.stream.Stream;
  * Builds the implementation guide inside the Maven build (pom.xml, exec-maven-plugin execution
  * {@code ig-build}, phase process-classes); the running application never calls it.
  *
- * <p>{@code IgBuildTool IG_DIR PACK_DIR WORK_DIR TGZ}: checks Node; builds hl7.fhir.r4.core into
- * a FHIR package cache under WORK_DIR; installs SUSHI from ig/package-lock.json ({@code npm ci},
- * only when the lock changed); runs SUSHI with HOME pointing at WORK_DIR so that it finds that
- * cache and nothing from the user's home; packs the result into TGZ.
+ * <p>{@code IgBuildTool IG_DIR PACK_DIR WORK_DIR TGZ}: checks Node; builds hl7.fhir.r4.core into a
+ * FHIR package cache under WORK_DIR; installs SUSHI from ig/package-lock.json ({@code npm ci}, only
+ * when the lock changed); runs SUSHI with HOME pointing at WORK_DIR so that it finds that cache and
+ * nothing from the user's home; packs the result into TGZ.
  */
 public final class IgBuildTool {
 
-  private static final String NODE_HINT = "The implementation guide (ig/) is compiled by SUSHI, which needs "
-      + "Node.js 18 or newer and npm on the PATH. Install them (Debian/Ubuntu: apt-get install -y nodejs npm) "
-      + "and build again.";
+  private static final String NODE_HINT =
+      "The implementation guide (ig/) is compiled by SUSHI, which needs "
+          + "Node.js 18 or newer and npm on the PATH. Install them (Debian/Ubuntu: apt-get install -y nodejs npm) "
+          + "and build again.";
 
-  private IgBuildTool() {
-  }
+  private IgBuildTool() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length != 4) {
@@ -45,11 +45,25 @@ public final class IgBuildTool {
     installSushi(ig);
     Path sushiOut = work.resolve("sushi");
     PackageFiles.deleteTree(sushiOut);
-    run(ig, home, "SUSHI found errors in ig/input/fsh (see above)",
-        "node", ig.resolve("node_modules/fsh-sushi/dist/app.js").toString(), "build", ig.toString(),
-        "--out", sushiOut.toString());
-    new IgPackager().build(sushiOut.resolve("fsh-generated/resources"), ig, pack, work.resolve("package-tree"), tgz);
-    copyValidationSupport(ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
+    run(
+        ig,
+        home,
+        "SUSHI found errors in ig/input/fsh (see above)",
+        "node",
+        ig.resolve("node_modules/fsh-sushi/dist/app.js").toString(),
+        "build",
+        ig.toString(),
+        "--out",
+        sushiOut.toString());
+    new IgPackager()
+        .build(
+            sushiOut.resolve("fsh-generated/resources"),
+            ig,
+            pack,
+            work.resolve("package-tree"),
+            tgz);
+    copyValidationSupport(
+        ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
     System.out.println("[ig] package written: " + tgz);
   }
 
@@ -64,8 +78,9 @@ public final class IgBuildTool {
     FileTime made = Files.getLastModifiedTime(tgz);
     Path tool;
     try {
-      tool = Path.of(IgBuildTool.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .resolve(IgBuildTool.class.getPackageName().replace('.', '/'));
+      tool =
+          Path.of(IgBuildTool.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .resolve(IgBuildTool.class.getPackageName().replace('.', '/'));
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return false;
     }
@@ -74,15 +89,17 @@ public final class IgBuildTool {
     }
     for (Path root : List.of(ig, pack, tool)) {
       try (Stream<Path> files = Files.walk(root)) {
-        boolean changed = files
-            .filter(f -> !f.startsWith(ig.resolve("node_modules")) && Files.isRegularFile(f))
-            .anyMatch(f -> {
-              try {
-                return Files.getLastModifiedTime(f).compareTo(made) > 0;
-              } catch (IOException e) {
-                return true;
-              }
-            });
+        boolean changed =
+            files
+                .filter(f -> !f.startsWith(ig.resolve("node_modules")) && Files.isRegularFile(f))
+                .anyMatch(
+                    f -> {
+                      try {
+                        return Files.getLastModifiedTime(f).compareTo(made) > 0;
+                      } catch (IOException e) {
+                        return true;
+                      }
+                    });
         if (changed) {
           return false;
         }
@@ -105,11 +122,15 @@ public final class IgBuildTool {
     }
   }
 
-  /** npm ci, skipped when node_modules already matches package-lock.json (npm writes that copy last). */
+  /**
+   * npm ci, skipped when node_modules already matches package-lock.json (npm writes that copy
+   * last).
+   */
   private static void installSushi(Path ig) throws IOException, InterruptedException {
     Path lock = ig.resolve("package-lock.json");
     Path installed = ig.resolve("node_modules/.package-lock.json");
-    if (Files.exists(installed) && Files.exists(ig.resolve("node_modules/fsh-sushi/dist/app.js"))
+    if (Files.exists(installed)
+        && Files.exists(ig.resolve("node_modules/fsh-sushi/dist/app.js"))
         && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
       return;
     }
@@ -118,7 +139,8 @@ public final class IgBuildTool {
 
   private static void run(Path dir, Path home, String failure, String... command)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO();
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO();
     if (home != null) {
       builder.environment().put("HOME", home.toString());
     }

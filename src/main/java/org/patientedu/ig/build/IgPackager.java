@@ -22,17 +22,19 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Makes the FHIR NPM package from SUSHI's output: definitions in {@code package/}, examples in
  * {@code package/example/} (SUSHI's FSH examples and the content pack's Library and
- * DocumentReference files as they are, since the server serves exactly those; these also in
- * {@code package/} for HAPI's installer), the narrative pages in {@code package/other/}, a
- * {@code package.json} and an {@code .index.json} per folder.
+ * DocumentReference files as they are, since the server serves exactly those; these also in {@code
+ * package/} for HAPI's installer), the narrative pages in {@code package/other/}, a {@code
+ * package.json} and an {@code .index.json} per folder.
  */
 final class IgPackager {
 
   /** Files of each pack entry that are examples of a profile; Binaries and sources are not. */
-  private static final Map<String, String> PACK_EXAMPLES = Map.of(
-      "Library.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-library",
-      "DocumentReference.json", "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference");
-
+  private static final Map<String, String> PACK_EXAMPLES =
+      Map.of(
+          "Library.json",
+              "http://fhir.patientedu.org/StructureDefinition/patient-education-library",
+          "DocumentReference.json",
+              "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference");
 
   private final FhirContext fhir = FhirContext.forR4Cached();
   private final IParser parser = fhir.newJsonParser().setPrettyPrint(true);
@@ -40,11 +42,13 @@ final class IgPackager {
   /**
    * @param sushiResources SUSHI's {@code fsh-generated/resources} folder
    * @param igDir the {@code ig/} folder (sushi-config.yaml, input/pagecontent)
-   * @param packDir the content pack ({@code fhir-resources/}); entries named oxytocin-* become examples
+   * @param packDir the content pack ({@code fhir-resources/}); entries named oxytocin-* become
+   *     examples
    * @param workDir a scratch folder for the package tree
    * @param tgz the package file to write
    */
-  void build(Path sushiResources, Path igDir, Path packDir, Path workDir, Path tgz) throws IOException {
+  void build(Path sushiResources, Path igDir, Path packDir, Path workDir, Path tgz)
+      throws IOException {
     Map<String, Object> config = readConfig(igDir.resolve("sushi-config.yaml"));
     PackageFiles.deleteTree(workDir);
     Path pkg = Files.createDirectories(workDir.resolve("package"));
@@ -73,7 +77,8 @@ final class IgPackager {
         continue;
       }
       boolean example = exampleRefs.contains(entry.getKey());
-      Files.writeString((example ? examples : pkg).resolve(PackageFiles.fileName(resource)),
+      Files.writeString(
+          (example ? examples : pkg).resolve(PackageFiles.fileName(resource)),
           parser.encodeResourceToString(resource));
       (example ? exampleResources : definitions).add(resource);
     }
@@ -88,14 +93,20 @@ final class IgPackager {
       Files.copy(file, pkg.resolve(PackageFiles.fileName(resource)));
       exampleResources.add(resource);
       definitions.add(resource);
-      guide.getDefinition().addResource()
-          .setReference(new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
-          .setName(resource.getNamedProperty("title") != null && resource.getNamedProperty("title").hasValues()
-              ? resource.getNamedProperty("title").getValues().get(0).primitiveValue()
-              : resource.getIdElement().getIdPart())
+      guide
+          .getDefinition()
+          .addResource()
+          .setReference(
+              new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
+          .setName(
+              resource.getNamedProperty("title") != null
+                      && resource.getNamedProperty("title").hasValues()
+                  ? resource.getNamedProperty("title").getValues().get(0).primitiveValue()
+                  : resource.getIdElement().getIdPart())
           .setExample(new CanonicalType(PACK_EXAMPLES.get(file.getFileName().toString())));
     }
-    Files.writeString(pkg.resolve(PackageFiles.fileName(guide)), parser.encodeResourceToString(guide));
+    Files.writeString(
+        pkg.resolve(PackageFiles.fileName(guide)), parser.encodeResourceToString(guide));
     definitions.add(guide);
     PackageFiles.writeIndex(pkg, definitions);
     PackageFiles.writeIndex(examples, exampleResources);
@@ -123,12 +134,17 @@ final class IgPackager {
     return manifest;
   }
 
-  /** Resources the ImplementationGuide marks as examples (exampleBoolean true or exampleCanonical). */
+  /**
+   * Resources the ImplementationGuide marks as examples (exampleBoolean true or exampleCanonical).
+   */
   private static Set<String> exampleReferences(ImplementationGuide guide) {
     Set<String> refs = new java.util.HashSet<>();
-    for (ImplementationGuideDefinitionResourceComponent resource : guide.getDefinition().getResource()) {
-      boolean example = resource.hasExampleCanonicalType()
-          || (resource.hasExampleBooleanType() && resource.getExampleBooleanType().booleanValue());
+    for (ImplementationGuideDefinitionResourceComponent resource :
+        guide.getDefinition().getResource()) {
+      boolean example =
+          resource.hasExampleCanonicalType()
+              || (resource.hasExampleBooleanType()
+                  && resource.getExampleBooleanType().booleanValue());
       if (example) {
         refs.add(resource.getReference().getReference());
       }

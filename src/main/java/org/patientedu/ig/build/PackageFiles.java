@@ -25,8 +25,7 @@ final class PackageFiles {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private PackageFiles() {
-  }
+  private PackageFiles() {}
 
   /** {@code StructureDefinition-foo.json}, as the IG Publisher names files. */
   static String fileName(Resource resource) {
@@ -67,7 +66,10 @@ final class PackageFiles {
     }
   }
 
-  /** Tars and gzips {@code root} so that its children sit at the archive's top level; fixed file times make the bytes reproducible. */
+  /**
+   * Tars and gzips {@code root} so that its children sit at the archive's top level; fixed file
+   * times make the bytes reproducible.
+   */
   static void writeTgz(Path root, Path tgz) throws IOException {
     Files.createDirectories(tgz.getParent());
     List<Path> files;
@@ -79,7 +81,8 @@ final class PackageFiles {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       for (Path file : files) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), root.relativize(file).toString().replace('\\', '/'));
+        TarArchiveEntry entry =
+            new TarArchiveEntry(file.toFile(), root.relativize(file).toString().replace('\\', '/'));
         entry.setModTime(FileTime.fromMillis(0));
         tar.putArchiveEntry(entry);
         Files.copy(file, tar);

@@ -7,7 +7,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.ContactDetail;
@@ -16,9 +15,9 @@ import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedArtifact;
-import org.patientedu.contentpack.PackTerminology;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
  * Nothing in the built resources may claim more than the source says: every name, date, notice and
@@ -26,124 +25,138 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class HonestyTest {
 
-    static final List<String> IDS = PackFixtures.IDS;
+  static final List<String> IDS = PackFixtures.IDS;
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void everyNameInTheResourcesIsInTheSource(String id) {
-        String source = Text.normalize(PackFixtures.source(id));
-        Library library = PackFixtures.library(id);
-        List<String> names = new ArrayList<>();
-        library.getAuthor().forEach(a -> names.add(a.getName()));
-        library.getReviewer().forEach(r -> names.add(r.getName()));
-        PackFixtures.documentReference(id).getAuthor().forEach(a -> names.add(a.getDisplay()));
-        names.add(library.getPublisher());
-        assertThat(names).isNotEmpty();
-        for (String name : names) {
-            assertThat(source).as("%s: name '%s' must be in the source", id, name).contains(name);
-        }
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void everyNameInTheResourcesIsInTheSource(String id) {
+    String source = Text.normalize(PackFixtures.source(id));
+    Library library = PackFixtures.library(id);
+    List<String> names = new ArrayList<>();
+    library.getAuthor().forEach(a -> names.add(a.getName()));
+    library.getReviewer().forEach(r -> names.add(r.getName()));
+    PackFixtures.documentReference(id).getAuthor().forEach(a -> names.add(a.getDisplay()));
+    names.add(library.getPublisher());
+    assertThat(names).isNotEmpty();
+    for (String name : names) {
+      assertThat(source).as("%s: name '%s' must be in the source", id, name).contains(name);
     }
+  }
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void everyDateInTheResourcesIsWrittenInTheSource(String id) {
-        String source = PackFixtures.source(id);
-        Library library = PackFixtures.library(id);
-        DocumentReference doc = PackFixtures.documentReference(id);
-        List<BaseDateTimeType> dates = new ArrayList<>(List.of(library.getDateElement(),
-                library.getApprovalDateElement(), library.getLastReviewDateElement(),
-                library.getEffectivePeriod().getStartElement(), doc.getDateElement()));
-        library.getContent().forEach(a -> dates.add(a.getCreationElement()));
-        doc.getContent().forEach(c -> dates.add(c.getAttachment().getCreationElement()));
-        for (BaseDateTimeType date : dates) {
-            if (date.hasValue()) {
-                assertThat(writtenInSource(source, date.getValueAsString().substring(0, 10)))
-                        .as("%s: date %s must be written in the source", id, date.getValueAsString()).isTrue();
-            }
-        }
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void everyDateInTheResourcesIsWrittenInTheSource(String id) {
+    String source = PackFixtures.source(id);
+    Library library = PackFixtures.library(id);
+    DocumentReference doc = PackFixtures.documentReference(id);
+    List<BaseDateTimeType> dates =
+        new ArrayList<>(
+            List.of(
+                library.getDateElement(),
+                library.getApprovalDateElement(),
+                library.getLastReviewDateElement(),
+                library.getEffectivePeriod().getStartElement(),
+                doc.getDateElement()));
+    library.getContent().forEach(a -> dates.add(a.getCreationElement()));
+    doc.getContent().forEach(c -> dates.add(c.getAttachment().getCreationElement()));
+    for (BaseDateTimeType date : dates) {
+      if (date.hasValue()) {
+        assertThat(writtenInSource(source, date.getValueAsString().substring(0, 10)))
+            .as("%s: date %s must be written in the source", id, date.getValueAsString())
+            .isTrue();
+      }
     }
+  }
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void quotedTextIsFromTheSource(String id) {
-        String source = Text.normalize(PackFixtures.source(id));
-        Library library = PackFixtures.library(id);
-        assertThat(library.getDescription()).isNotBlank();
-        assertThat(source).as("%s: description is a quotation", id).contains(library.getDescription());
-        if (library.hasCopyright()) {
-            assertThat(source).contains(library.getCopyright());
-        }
-        for (RelatedArtifact artifact : library.getRelatedArtifact()) {
-            if (artifact.hasCitation()) {
-                assertThat(source).as("%s: citation", id).contains(artifact.getCitation());
-            }
-            if (artifact.hasUrl()) {
-                assertThat(source).as("%s: source URL", id).contains(artifact.getUrl());
-            }
-        }
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void quotedTextIsFromTheSource(String id) {
+    String source = Text.normalize(PackFixtures.source(id));
+    Library library = PackFixtures.library(id);
+    assertThat(library.getDescription()).isNotBlank();
+    assertThat(source).as("%s: description is a quotation", id).contains(library.getDescription());
+    if (library.hasCopyright()) {
+      assertThat(source).contains(library.getCopyright());
     }
+    for (RelatedArtifact artifact : library.getRelatedArtifact()) {
+      if (artifact.hasCitation()) {
+        assertThat(source).as("%s: citation", id).contains(artifact.getCitation());
+      }
+      if (artifact.hasUrl()) {
+        assertThat(source).as("%s: source URL", id).contains(artifact.getUrl());
+      }
+    }
+  }
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void draftsCarryNoReviewMetadata(String id) {
-        Library library = PackFixtures.library(id);
-        DocumentReference doc = PackFixtures.documentReference(id);
-        boolean draft = PackFixtures.DRAFTS.contains(id);
-        assertThat(library.getStatus()).isEqualTo(draft ? PublicationStatus.DRAFT : PublicationStatus.ACTIVE);
-        assertThat(doc.getDocStatus()).isEqualTo(draft ? DocumentReference.ReferredDocumentStatus.PRELIMINARY
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void draftsCarryNoReviewMetadata(String id) {
+    Library library = PackFixtures.library(id);
+    DocumentReference doc = PackFixtures.documentReference(id);
+    boolean draft = PackFixtures.DRAFTS.contains(id);
+    assertThat(library.getStatus())
+        .isEqualTo(draft ? PublicationStatus.DRAFT : PublicationStatus.ACTIVE);
+    assertThat(doc.getDocStatus())
+        .isEqualTo(
+            draft
+                ? DocumentReference.ReferredDocumentStatus.PRELIMINARY
                 : DocumentReference.ReferredDocumentStatus.FINAL);
-        if (draft) {
-            assertThat(library.hasApprovalDate()).isFalse();
-            assertThat(library.hasLastReviewDate()).isFalse();
-            assertThat(library.getReviewer()).isEmpty();
-            assertThat(doc.getExtension()).extracting(e -> e.getUrl())
-                    .doesNotContain(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, PackTerminology.EXT_ARTIFACT_REVIEWER);
-            assertThat(library.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
-            assertThat(doc.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
-            assertThat(PackFixtures.textRendition(id)).containsIgnoringCase("not medically reviewed.");
-            assertThat(PackFixtures.htmlRendition(id)).containsIgnoringCase("not medically reviewed.");
-        } else {
-            assertThat(library.hasLastReviewDate()).isTrue();
-            assertThat(PackFixtures.textRendition(id)).doesNotContain("Not medically reviewed");
-        }
+    if (draft) {
+      assertThat(library.hasApprovalDate()).isFalse();
+      assertThat(library.hasLastReviewDate()).isFalse();
+      assertThat(library.getReviewer()).isEmpty();
+      assertThat(doc.getExtension())
+          .extracting(e -> e.getUrl())
+          .doesNotContain(
+              PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, PackTerminology.EXT_ARTIFACT_REVIEWER);
+      assertThat(library.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
+      assertThat(doc.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
+      assertThat(PackFixtures.textRendition(id)).containsIgnoringCase("not medically reviewed.");
+      assertThat(PackFixtures.htmlRendition(id)).containsIgnoringCase("not medically reviewed.");
+    } else {
+      assertThat(library.hasLastReviewDate()).isTrue();
+      assertThat(PackFixtures.textRendition(id)).doesNotContain("Not medically reviewed");
     }
+  }
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void aiAuthorsAreFlaggedEverywhere(String id) {
-        Library library = PackFixtures.library(id);
-        for (ContactDetail author : library.getAuthor()) {
-            boolean ai = AiTools.isAiTool(author.getName());
-            assertThat(author.hasExtension(org.patientedu.contentpack.PackTerminology.EXT_AI_GENERATED)).isEqualTo(ai);
-        }
-        for (Reference author : PackFixtures.documentReference(id).getAuthor()) {
-            assertThat(author.hasExtension(org.patientedu.contentpack.PackTerminology.EXT_AI_GENERATED))
-                    .isEqualTo(AiTools.isAiTool(author.getDisplay()));
-        }
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void aiAuthorsAreFlaggedEverywhere(String id) {
+    Library library = PackFixtures.library(id);
+    for (ContactDetail author : library.getAuthor()) {
+      boolean ai = AiTools.isAiTool(author.getName());
+      assertThat(author.hasExtension(org.patientedu.contentpack.PackTerminology.EXT_AI_GENERATED))
+          .isEqualTo(ai);
     }
+    for (Reference author : PackFixtures.documentReference(id).getAuthor()) {
+      assertThat(author.hasExtension(org.patientedu.contentpack.PackTerminology.EXT_AI_GENERATED))
+          .isEqualTo(AiTools.isAiTool(author.getDisplay()));
+    }
+  }
 
-    @ParameterizedTest
-    @FieldSource("IDS")
-    void attachmentsHaveNoInventedCreationDate(String id) {
-        ParsedPage page = PackFixtures.parse(id);
-        for (Attachment attachment : PackFixtures.library(id).getContent()) {
-            assertThat(attachment.hasCreation()).isEqualTo(page.credits().latestDate() != null);
-        }
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void attachmentsHaveNoInventedCreationDate(String id) {
+    ParsedPage page = PackFixtures.parse(id);
+    for (Attachment attachment : PackFixtures.library(id).getContent()) {
+      assertThat(attachment.hasCreation()).isEqualTo(page.credits().latestDate() != null);
     }
+  }
 
-    /** The source has a line with that year, that month (name or abbreviation) and that day. */
-    private static boolean writtenInSource(String source, String isoDate) {
-        int year = Integer.parseInt(isoDate.substring(0, 4));
-        Month month = Month.of(Integer.parseInt(isoDate.substring(5, 7)));
-        int day = Integer.parseInt(isoDate.substring(8, 10));
-        String monthName = month.getDisplayName(TextStyle.FULL, Locale.US);
-        String monthShort = month.getDisplayName(TextStyle.SHORT, Locale.US);
-        for (String line : source.split("\n")) {
-            if (line.contains(String.valueOf(year)) && (line.contains(monthName) || line.contains(monthShort))
-                    && line.matches("(?s).*\\b" + day + "\\b.*")) {
-                return true;
-            }
-        }
-        return false;
+  /** The source has a line with that year, that month (name or abbreviation) and that day. */
+  private static boolean writtenInSource(String source, String isoDate) {
+    int year = Integer.parseInt(isoDate.substring(0, 4));
+    Month month = Month.of(Integer.parseInt(isoDate.substring(5, 7)));
+    int day = Integer.parseInt(isoDate.substring(8, 10));
+    String monthName = month.getDisplayName(TextStyle.FULL, Locale.US);
+    String monthShort = month.getDisplayName(TextStyle.SHORT, Locale.US);
+    for (String line : source.split("\n")) {
+      if (line.contains(String.valueOf(year))
+          && (line.contains(monthName) || line.contains(monthShort))
+          && line.matches("(?s).*\\b" + day + "\\b.*")) {
+        return true;
+      }
     }
+    return false;
+  }
 }

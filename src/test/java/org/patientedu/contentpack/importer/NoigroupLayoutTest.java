@@ -10,54 +10,69 @@ import org.junit.jupiter.api.Test;
 
 class NoigroupLayoutTest {
 
-    private static final String ID = "oxytocin-noigroup";
-    private final ParsedPage page = PackFixtures.parse(ID);
+  private static final String ID = "oxytocin-noigroup";
+  private final ParsedPage page = PackFixtures.parse(ID);
 
-    @Test
-    void readsTheBylineAndAuthorYearReferences() {
-        Credits credits = page.credits();
-        assertThat(page.title()).isEqualTo("Every hormone has a story – Oxytocin – Neuroscience Nugget No. 8");
-        assertThat(credits.authors()).containsExactly(new Person("David Butler", null, null, false));
-        assertThat(credits.published()).isEqualTo(new SourceDate(2014, 7, 23));
-        assertThat(credits.lastReviewed()).isNull();
-        assertThat(credits.reviewers()).isEmpty();
-        assertThat(credits.citations()).containsExactly(
-                "Guzman YF et al 2013 Nature Neuroscience 16: 1185",
-                "Rash JA et al 2014 Clin J Pain 30: 453",
-                "Nagasawa M et al 2009 Hormones and Behavior 55: 434-441");
-        assertThat(page.report().notes()).anyMatch(n -> n.contains("Education for all, Neuroscience Nuggets"));
-    }
+  @Test
+  void readsTheBylineAndAuthorYearReferences() {
+    Credits credits = page.credits();
+    assertThat(page.title())
+        .isEqualTo("Every hormone has a story – Oxytocin – Neuroscience Nugget No. 8");
+    assertThat(credits.authors()).containsExactly(new Person("David Butler", null, null, false));
+    assertThat(credits.published()).isEqualTo(new SourceDate(2014, 7, 23));
+    assertThat(credits.lastReviewed()).isNull();
+    assertThat(credits.reviewers()).isEmpty();
+    assertThat(credits.citations())
+        .containsExactly(
+            "Guzman YF et al 2013 Nature Neuroscience 16: 1185",
+            "Rash JA et al 2014 Clin J Pain 30: 453",
+            "Nagasawa M et al 2009 Hormones and Behavior 55: 434-441");
+    assertThat(page.report().notes())
+        .anyMatch(n -> n.contains("Education for all, Neuroscience Nuggets"));
+  }
 
-    @Test
-    void libraryIsADraft() {
-        Library library = PackFixtures.library(ID);
-        assertThat(library.getStatus()).isEqualTo(PublicationStatus.DRAFT);
-        assertThat(library.getDateElement().getValueAsString()).isEqualTo("2014-07-23");
-        assertThat(library.hasApprovalDate()).isFalse();
-        assertThat(library.hasLastReviewDate()).isFalse();
-        assertThat(library.getReviewer()).isEmpty();
-        assertThat(library.getAuthorFirstRep().getName()).isEqualTo("David Butler");
-        assertThat(library.getRelatedArtifact()).filteredOn(a -> a.getType() == RelatedArtifact.RelatedArtifactType.CITATION)
-                .extracting(RelatedArtifact::getCitation).hasSize(3);
-        assertThat(library.getText().getDivAsString()).contains("Not medically reviewed");
-        assertThat(PackFixtures.documentReference(ID).getDocStatus())
-                .isEqualTo(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
-    }
+  @Test
+  void libraryIsADraft() {
+    Library library = PackFixtures.library(ID);
+    assertThat(library.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2014-07-23");
+    assertThat(library.hasApprovalDate()).isFalse();
+    assertThat(library.hasLastReviewDate()).isFalse();
+    assertThat(library.getReviewer()).isEmpty();
+    assertThat(library.getAuthorFirstRep().getName()).isEqualTo("David Butler");
+    assertThat(library.getRelatedArtifact())
+        .filteredOn(a -> a.getType() == RelatedArtifact.RelatedArtifactType.CITATION)
+        .extracting(RelatedArtifact::getCitation)
+        .hasSize(3);
+    assertThat(library.getText().getDivAsString()).contains("Not medically reviewed");
+    assertThat(PackFixtures.documentReference(ID).getDocStatus())
+        .isEqualTo(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+  }
 
-    @Test
-    void chromeIsRemoved() {
-        SeedAssertions.chromeGone(ID, page, "noigroup logo", "Being outside of my own", "Baci Baci a tuti",
-                "On location", "Your email address will not be published", "Product was added to cart",
-                "Education for all", "By David Butler");
-    }
+  @Test
+  void chromeIsRemoved() {
+    SeedAssertions.chromeGone(
+        ID,
+        page,
+        "noigroup logo",
+        "Being outside of my own",
+        "Baci Baci a tuti",
+        "On location",
+        "Your email address will not be published",
+        "Product was added to cart",
+        "Education for all",
+        "By David Butler");
+  }
 
-    @Test
-    void everyArticleSentenceIsKept() {
-        String source = PackFixtures.source(ID);
-        SeedAssertions.everySentenceKept(ID, PackFixtures.sentences(source, "Every hormone has a story",
-                "Guzman YF", "By David Butler"));
-        // the series box after the references is the author's text too, kept (see import-report)
-        SeedAssertions.everySentenceKept(ID, PackFixtures.sentences(source, "“Neuroscience nuggets”",
-                "1. Being outside"));
-    }
+  @Test
+  void everyArticleSentenceIsKept() {
+    String source = PackFixtures.source(ID);
+    SeedAssertions.everySentenceKept(
+        ID,
+        PackFixtures.sentences(
+            source, "Every hormone has a story", "Guzman YF", "By David Butler"));
+    // the series box after the references is the author's text too, kept (see import-report)
+    SeedAssertions.everySentenceKept(
+        ID, PackFixtures.sentences(source, "“Neuroscience nuggets”", "1. Being outside"));
+  }
 }

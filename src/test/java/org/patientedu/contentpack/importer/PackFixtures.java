@@ -1,5 +1,7 @@
 package org.patientedu.contentpack.importer;
 
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,105 +10,113 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
 import org.jsoup.Jsoup;
 import org.patientedu.contentpack.building.FhirJson;
 
-/** Reads the committed pack (fhir-resources/, relative to the project root where Maven runs tests). */
+/**
+ * Reads the committed pack (fhir-resources/, relative to the project root where Maven runs tests).
+ */
 final class PackFixtures {
 
-    static final Path PACK = Path.of("fhir-resources");
-    static final List<String> IDS = List.of("oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-healthwise",
-            "oxytocin-noigroup", "oxytocin-loveandlife");
-    static final Set<String> DRAFTS = Set.of("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
+  static final Path PACK = Path.of("fhir-resources");
+  static final List<String> IDS =
+      List.of(
+          "oxytocin-goaskalice",
+          "oxytocin-perexp",
+          "oxytocin-healthwise",
+          "oxytocin-noigroup",
+          "oxytocin-loveandlife");
+  static final Set<String> DRAFTS =
+      Set.of("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
 
-    private PackFixtures() {
-    }
+  private PackFixtures() {}
 
-    static String source(String id) {
-        return read(PACK.resolve(id).resolve("source.txt"));
-    }
+  static String source(String id) {
+    return read(PACK.resolve(id).resolve("source.txt"));
+  }
 
-    static ParsedPage parse(String id) {
-        return new PageParser().parse(source(id), "source.txt");
-    }
+  static ParsedPage parse(String id) {
+    return new PageParser().parse(source(id), "source.txt");
+  }
 
-    static Library library(String id) {
-        return parser().parseResource(Library.class, read(PACK.resolve(id).resolve("Library.json")));
-    }
+  static Library library(String id) {
+    return parser().parseResource(Library.class, read(PACK.resolve(id).resolve("Library.json")));
+  }
 
-    static DocumentReference documentReference(String id) {
-        return parser().parseResource(DocumentReference.class, read(PACK.resolve(id).resolve("DocumentReference.json")));
-    }
+  static DocumentReference documentReference(String id) {
+    return parser()
+        .parseResource(
+            DocumentReference.class, read(PACK.resolve(id).resolve("DocumentReference.json")));
+  }
 
-    static Binary binary(String id, String kind) {
-        return parser().parseResource(Binary.class, read(PACK.resolve(id).resolve("Binary-" + kind + ".json")));
-    }
+  static Binary binary(String id, String kind) {
+    return parser()
+        .parseResource(Binary.class, read(PACK.resolve(id).resolve("Binary-" + kind + ".json")));
+  }
 
-    /** The plain-text handout as a nurse prints it. */
-    static String textRendition(String id) {
-        return new String(binary(id, "text").getData(), StandardCharsets.UTF_8);
-    }
+  /** The plain-text handout as a nurse prints it. */
+  static String textRendition(String id) {
+    return new String(binary(id, "text").getData(), StandardCharsets.UTF_8);
+  }
 
-    static String htmlRendition(String id) {
-        return new String(binary(id, "html").getData(), StandardCharsets.UTF_8);
-    }
+  static String htmlRendition(String id) {
+    return new String(binary(id, "html").getData(), StandardCharsets.UTF_8);
+  }
 
-    /** Visible text of the HTML handout. */
-    static String htmlText(String id) {
-        return Jsoup.parse(htmlRendition(id)).text();
-    }
+  /** Visible text of the HTML handout. */
+  static String htmlText(String id) {
+    return Jsoup.parse(htmlRendition(id)).text();
+  }
 
-    static IParser parser() {
-        return FhirJson.context().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-    }
+  static IParser parser() {
+    return FhirJson.context().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+  }
 
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    /**
-     * The sentences of an article region of a source page: lines from the first line starting with
-     * {@code start} up to (not including) the first later line starting with {@code end}; blank lines
-     * and lines starting with one of {@code skip} left out; list markers removed; each line split
-     * into sentences. Derived from the source so that nothing is hard-coded but the region bounds.
-     */
-    static List<String> sentences(String source, String start, String end, String... skip) {
-        List<String> sentences = new ArrayList<>();
-        boolean inside = false;
-        for (String rawLine : source.split("\n")) {
-            String line = Text.normalize(rawLine);
-            if (!inside) {
-                inside = line.startsWith(start);
-            } else if (line.startsWith(end)) {
-                break;
-            }
-            if (!inside || line.isEmpty() || startsWithAny(line, skip)) {
-                continue;
-            }
-            sentences.addAll(Text.sentences(line.replaceFirst("^(\\d{1,3}[.)]|[-*•])\\s+", "")));
-        }
-        if (sentences.isEmpty()) {
-            throw new IllegalStateException("No article region between '" + start + "' and '" + end + "'");
-        }
-        return sentences;
+  /**
+   * The sentences of an article region of a source page: lines from the first line starting with
+   * {@code start} up to (not including) the first later line starting with {@code end}; blank lines
+   * and lines starting with one of {@code skip} left out; list markers removed; each line split
+   * into sentences. Derived from the source so that nothing is hard-coded but the region bounds.
+   */
+  static List<String> sentences(String source, String start, String end, String... skip) {
+    List<String> sentences = new ArrayList<>();
+    boolean inside = false;
+    for (String rawLine : source.split("\n")) {
+      String line = Text.normalize(rawLine);
+      if (!inside) {
+        inside = line.startsWith(start);
+      } else if (line.startsWith(end)) {
+        break;
+      }
+      if (!inside || line.isEmpty() || startsWithAny(line, skip)) {
+        continue;
+      }
+      sentences.addAll(Text.sentences(line.replaceFirst("^(\\d{1,3}[.)]|[-*•])\\s+", "")));
     }
+    if (sentences.isEmpty()) {
+      throw new IllegalStateException(
+          "No article region between '" + start + "' and '" + end + "'");
+    }
+    return sentences;
+  }
 
-    private static boolean startsWithAny(String line, String... prefixes) {
-        for (String prefix : prefixes) {
-            if (line.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+  private static boolean startsWithAny(String line, String... prefixes) {
+    for (String prefix : prefixes) {
+      if (line.startsWith(prefix)) {
+        return true;
+      }
     }
+    return false;
+  }
 }

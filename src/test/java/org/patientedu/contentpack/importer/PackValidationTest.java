@@ -2,17 +2,16 @@ package org.patientedu.contentpack.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
@@ -27,29 +26,34 @@ import org.patientedu.contentpack.building.FhirJson;
  */
 class PackValidationTest {
 
-    @Test
-    void importedResourcesHaveNoValidationErrors() throws IOException {
-        FhirContext context = FhirJson.context();
-        FhirInstanceValidator module = new FhirInstanceValidator(new ValidationSupportChain(
+  @Test
+  void importedResourcesHaveNoValidationErrors() throws IOException {
+    FhirContext context = FhirJson.context();
+    FhirInstanceValidator module =
+        new FhirInstanceValidator(
+            new ValidationSupportChain(
                 new DefaultProfileValidationSupport(context),
                 new CommonCodeSystemsTerminologyService(context),
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context)));
-        FhirValidator validator = context.newValidator().registerValidatorModule(module);
-        for (Path folder : PackEntryWriter.importedFolders(PackFixtures.PACK)) {
-            for (Path json : jsonFiles(folder)) {
-                List<SingleValidationMessage> errors = validator.validateWithResult(Files.readString(json))
-                        .getMessages().stream()
-                        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).toList();
-                assertThat(errors).as("validation errors in %s", json)
-                        .extracting(m -> m.getLocationString() + " " + m.getMessage()).isEmpty();
-            }
-        }
+    FhirValidator validator = context.newValidator().registerValidatorModule(module);
+    for (Path folder : PackEntryWriter.importedFolders(PackFixtures.PACK)) {
+      for (Path json : jsonFiles(folder)) {
+        List<SingleValidationMessage> errors =
+            validator.validateWithResult(Files.readString(json)).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .toList();
+        assertThat(errors)
+            .as("validation errors in %s", json)
+            .extracting(m -> m.getLocationString() + " " + m.getMessage())
+            .isEmpty();
+      }
     }
+  }
 
-    private static List<Path> jsonFiles(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+  private static List<Path> jsonFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
+  }
 }

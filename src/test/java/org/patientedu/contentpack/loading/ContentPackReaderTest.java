@@ -18,8 +18,7 @@ class ContentPackReaderTest {
   private static final ContentPackReader READER =
       new ContentPackReader(FHIR, ValidationConfiguration.offlineValidator(FHIR));
 
-  @TempDir
-  Path pack;
+  @TempDir Path pack;
 
   @Test
   void readsTheShippedPack() {
@@ -39,7 +38,9 @@ class ContentPackReaderTest {
 
   @Test
   void namesAFileWithAnUnknownElement() throws IOException {
-    write("page/Library.json", library("typo").replace("\"status\"", "\"statsu\": \"draft\", \"status\""));
+    write(
+        "page/Library.json",
+        library("typo").replace("\"status\"", "\"statsu\": \"draft\", \"status\""));
     assertThatThrownBy(() -> READER.read(pack))
         .hasMessageContaining("page/Library.json")
         .hasMessageContaining("statsu");
@@ -83,6 +84,7 @@ class ContentPackReaderTest {
           "status": "draft",
           "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/library-type", "code": "asset-collection" } ] }
         }
-        """.formatted(id);
+        """
+        .formatted(id);
   }
 }

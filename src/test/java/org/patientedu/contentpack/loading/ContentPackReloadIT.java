@@ -23,14 +23,11 @@ import org.patientedu.testing.ServerProcess;
  */
 class ContentPackReloadIT {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
-  @TempDir
-  Path packDir;
+  @TempDir Path packDir;
 
-  @TempDir
-  Path logDir;
+  @TempDir Path logDir;
 
   @Test
   void reloadsIdempotentlyKeepsHistoryAndRefusesBadFilesWhole() throws Exception {
@@ -40,9 +37,13 @@ class ContentPackReloadIT {
     try (ServerProcess server = start("first")) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
       server.editorClient().create().resource(new org.hl7.fhir.r4.model.Basic()).execute();
-      assertThat(server.log()).as("the editor token is never logged").doesNotContain(RunningServerTest.EDITOR_TOKEN);
-      assertThat(server.log()).contains("Database in use: H2")
-          .contains("Content pack loaded from").contains("{Library=2} (created 2, updated 0, unchanged 0)");
+      assertThat(server.log())
+          .as("the editor token is never logged")
+          .doesNotContain(RunningServerTest.EDITOR_TOKEN);
+      assertThat(server.log())
+          .contains("Database in use: H2")
+          .contains("Content pack loaded from")
+          .contains("{Library=2} (created 2, updated 0, unchanged 0)");
     }
 
     try (ServerProcess server = start("second")) {
@@ -52,8 +53,11 @@ class ContentPackReloadIT {
       assertThat(server.log()).contains("{Library=2} (created 0, updated 0, unchanged 2)");
     }
 
-    writeLibrary("third/Library.json", "reload-third", "Would be new, but its neighbour is broken.");
-    Files.writeString(packDir.resolve("third/Broken.json"), "{\"resourceType\":\"Library\",\"id\":\"broken\",\"status\":");
+    writeLibrary(
+        "third/Library.json", "reload-third", "Would be new, but its neighbour is broken.");
+    Files.writeString(
+        packDir.resolve("third/Broken.json"),
+        "{\"resourceType\":\"Library\",\"id\":\"broken\",\"status\":");
     assertThatThrownBy(() -> start("broken"))
         .hasMessageContaining("Node exited during start-up")
         .hasMessageContaining("third/Broken.json")
@@ -65,20 +69,30 @@ class ContentPackReloadIT {
     try (ServerProcess server = start("changed")) {
       assertThat(version(server, "reload-first")).isEqualTo("2");
       assertThat(version(server, "reload-second")).isEqualTo("1");
-      Bundle history = server.client().history().onInstance(new IdType("Library", "reload-first"))
-          .returnBundle(Bundle.class).execute();
-      assertThat(history.getEntry()).extracting(e -> ((Library) e.getResource()).getDescription())
+      Bundle history =
+          server
+              .client()
+              .history()
+              .onInstance(new IdType("Library", "reload-first"))
+              .returnBundle(Bundle.class)
+              .execute();
+      assertThat(history.getEntry())
+          .extracting(e -> ((Library) e.getResource()).getDescription())
           .containsExactly("The first handout, revised.", "The first handout.");
-      assertThatThrownBy(() -> server.client().read().resource(Library.class).withId("reload-third").execute())
+      assertThatThrownBy(
+              () -> server.client().read().resource(Library.class).withId("reload-third").execute())
           .as("nothing from the refused load was stored")
           .isInstanceOf(ResourceNotFoundException.class);
     }
   }
 
   private ServerProcess start(String name) throws Exception {
-    ServerProcess server = ServerProcess.start(Map.of(
-        "edu.data-dir", dataDir.toString(),
-        "edu.content-pack.dir", packDir.toString()), logDir.resolve(name + ".log"));
+    ServerProcess server =
+        ServerProcess.start(
+            Map.of(
+                "edu.data-dir", dataDir.toString(),
+                "edu.content-pack.dir", packDir.toString()),
+            logDir.resolve(name + ".log"));
     try {
       return server.awaitReady(Duration.ofMinutes(4));
     } catch (RuntimeException notReady) {
@@ -88,17 +102,32 @@ class ContentPackReloadIT {
   }
 
   private static String version(ServerProcess server, String id) {
-    return server.client().read().resource(Library.class).withId(id).execute().getIdElement().getVersionIdPart();
+    return server
+        .client()
+        .read()
+        .resource(Library.class)
+        .withId(id)
+        .execute()
+        .getIdElement()
+        .getVersionIdPart();
   }
 
   private static int libraryCount(ServerProcess server) {
-    return server.client().search().byUrl("Library?_summary=count").returnBundle(Bundle.class).execute().getTotal();
+    return server
+        .client()
+        .search()
+        .byUrl("Library?_summary=count")
+        .returnBundle(Bundle.class)
+        .execute()
+        .getTotal();
   }
 
   private void writeLibrary(String relativePath, String id, String description) throws IOException {
     Path file = packDir.resolve(relativePath);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {
           "resourceType": "Library",
           "id": "%s",
@@ -106,6 +135,7 @@ class ContentPackReloadIT {
           "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/library-type", "code": "asset-collection" } ] },
           "description": "%s"
         }
-        """.formatted(id, description));
+        """
+            .formatted(id, description));
   }
 }

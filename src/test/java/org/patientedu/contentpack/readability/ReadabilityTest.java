@@ -10,14 +10,14 @@ class ReadabilityTest {
 
   @Test
   void countsSyllablesByVowelGroups() {
-    assertThat(Readability.syllables("oxytocin")).isEqualTo(4);   // ox-y-to-cin
-    assertThat(Readability.syllables("hormone")).isEqualTo(2);    // hor-mone (silent e)
-    assertThat(Readability.syllables("released")).isEqualTo(2);   // re-leased (silent e in -ed)
-    assertThat(Readability.syllables("started")).isEqualTo(2);    // start-ed (sounded after t)
+    assertThat(Readability.syllables("oxytocin")).isEqualTo(4); // ox-y-to-cin
+    assertThat(Readability.syllables("hormone")).isEqualTo(2); // hor-mone (silent e)
+    assertThat(Readability.syllables("released")).isEqualTo(2); // re-leased (silent e in -ed)
+    assertThat(Readability.syllables("started")).isEqualTo(2); // start-ed (sounded after t)
     assertThat(Readability.syllables("breastfeeding")).isEqualTo(3);
-    assertThat(Readability.syllables("table")).isEqualTo(2);      // ta-ble
+    assertThat(Readability.syllables("table")).isEqualTo(2); // ta-ble
     assertThat(Readability.syllables("the")).isEqualTo(1);
-    assertThat(Readability.syllables("uses")).isEqualTo(2);       // us-es (sounded after s)
+    assertThat(Readability.syllables("uses")).isEqualTo(2); // us-es (sounded after s)
     assertThat(Readability.syllables("2014")).isEqualTo(1);
   }
 

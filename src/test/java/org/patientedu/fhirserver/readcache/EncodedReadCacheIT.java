@@ -1,8 +1,7 @@
 package org.patientedu.fhirserver.readcache;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -15,13 +14,12 @@ import org.patientedu.testing.TestLibraries;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Reads answered from the cache are the very bytes and headers HAPI gives, and never stale: a
- * write is seen on the next read. (Two nodes on one database: {@code PostgresIT}.)
+ * Reads answered from the cache are the very bytes and headers HAPI gives, and never stale: a write
+ * is seen on the next read. (Two nodes on one database: {@code PostgresIT}.)
  */
 class EncodedReadCacheIT extends RunningServerTest {
 
-  @Autowired
-  private EncodedReadCacheFilter readCache;
+  @Autowired private EncodedReadCacheFilter readCache;
 
   @Test
   void aSecondReadIsServedFromTheCacheWithTheSameBytesAndHeaders() {
@@ -33,10 +31,14 @@ class EncodedReadCacheIT extends RunningServerTest {
     assertThat(readCache.hits()).as("the second read was a hit").isEqualTo(hitsBefore + 1);
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).isEqualTo(first.body());
-    for (String header : List.of("Content-Type", "ETag", "Last-Modified", "Content-Location", "X-Powered-By")) {
-      assertThat(second.headers().allValues(header)).as(header).isEqualTo(first.headers().allValues(header));
+    for (String header :
+        List.of("Content-Type", "ETag", "Last-Modified", "Content-Location", "X-Powered-By")) {
+      assertThat(second.headers().allValues(header))
+          .as(header)
+          .isEqualTo(first.headers().allValues(header));
     }
-    assertThat(second.headers().firstValue("Content-Length")).hasValue(Integer.toString(second.body().getBytes(UTF_8).length));
+    assertThat(second.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(second.body().getBytes(UTF_8).length));
   }
 
   @Test
@@ -56,15 +58,19 @@ class EncodedReadCacheIT extends RunningServerTest {
     String path = "/fhir/Library/" + store("cache-conditional", "Cached");
     get(path);
     long hitsBefore = readCache.hits();
-    HttpResponse<String> notModified = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("If-None-Match", "W/\"1\""));
+    HttpResponse<String> notModified =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("If-None-Match", "W/\"1\""));
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.body()).isEmpty();
     assertThat(notModified.headers().firstValue("ETag")).hasValue("W/\"1\"");
     assertThat(readCache.hits()).isEqualTo(hitsBefore + 1);
 
-    HttpResponse<String> otherVersion = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("If-None-Match", "W/\"7\""));
+    HttpResponse<String> otherVersion =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("If-None-Match", "W/\"7\""));
     assertThat(otherVersion.statusCode()).isEqualTo(200);
   }
 
@@ -72,10 +78,14 @@ class EncodedReadCacheIT extends RunningServerTest {
   void eachFormatIsCachedOnItsOwn() {
     String path = "/fhir/Library/" + store("cache-formats", "Either format");
     HttpResponse<String> json = get(path);
-    HttpResponse<String> xml = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Accept", "application/fhir+xml"));
-    HttpResponse<String> xmlAgain = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Accept", "application/fhir+xml"));
+    HttpResponse<String> xml =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", "application/fhir+xml"));
+    HttpResponse<String> xmlAgain =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", "application/fhir+xml"));
     HttpResponse<String> jsonAgain = get(path);
 
     assertThat(json.body()).startsWith("{");
@@ -104,18 +114,25 @@ class EncodedReadCacheIT extends RunningServerTest {
 
   @Test
   void theContentPackRenditionsAreCachedToo() {
-    HttpResponse<String> first = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Binary/oxytocin-healthwise-html"))
-        .header("Accept", "text/html"));
+    HttpResponse<String> first =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Binary/oxytocin-healthwise-html"))
+                .header("Accept", "text/html"));
     long hitsBefore = readCache.hits();
-    HttpResponse<String> second = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Binary/oxytocin-healthwise-html"))
-        .header("Accept", "text/html"));
+    HttpResponse<String> second =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/fhir/Binary/oxytocin-healthwise-html"))
+                .header("Accept", "text/html"));
     assertThat(readCache.hits()).isEqualTo(hitsBefore + 1);
     assertThat(second.body()).isEqualTo(first.body()).contains("<h1>Oxytocin</h1>");
     assertThat(contentType(second.headers())).startsWith("text/html");
   }
 
   private String store(String id, String description) {
-    editorClient().update().resource(TestLibraries.draft(id, "Read cache test", description)).execute();
+    editorClient()
+        .update()
+        .resource(TestLibraries.draft(id, "Read cache test", description))
+        .execute();
     return id;
   }
 

@@ -2,7 +2,6 @@ package org.patientedu.contentpack.importer.recognize;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.patientedu.contentpack.importer.Person;
 import org.patientedu.contentpack.importer.SourceDate;
 
@@ -13,38 +12,48 @@ import org.patientedu.contentpack.importer.SourceDate;
  */
 final class BylineRecognizer implements Recognizer {
 
-    private static final String DATE = "\\d{1,2} [A-Z][a-z]{2,8}\\.? \\d{4}|[A-Z][a-z]{2,8}\\.? \\d{1,2}, \\d{4}";
-    private static final Pattern BYLINE = Pattern.compile("^By (?<rest>.+?)(?:,?\\s+(?:on )?(?<date>" + DATE + "))?$");
-    private static final Pattern LEADING_NAME = Pattern.compile("^(?<name>\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}\\.)*"
-            + " \\p{Lu}[\\p{L}'’-]+)(?:,? (?<cred>" + PersonNames.CREDENTIALS + "))?(?<tail>.*)$");
-    private static final int MAX_WORDS = 14;
+  private static final String DATE =
+      "\\d{1,2} [A-Z][a-z]{2,8}\\.? \\d{4}|[A-Z][a-z]{2,8}\\.? \\d{1,2}, \\d{4}";
+  private static final Pattern BYLINE =
+      Pattern.compile("^By (?<rest>.+?)(?:,?\\s+(?:on )?(?<date>" + DATE + "))?$");
+  private static final Pattern LEADING_NAME =
+      Pattern.compile(
+          "^(?<name>\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}\\.)*"
+              + " \\p{Lu}[\\p{L}'’-]+)(?:,? (?<cred>"
+              + PersonNames.CREDENTIALS
+              + "))?(?<tail>.*)$");
+  private static final int MAX_WORDS = 14;
 
-    @Override
-    public void apply(PageWorkspace page) {
-        for (int i = 0; i < page.size(); i++) {
-            if (!page.isArticle(i) || page.block(i).isList()) {
-                continue;
-            }
-            Matcher byline = BYLINE.matcher(page.text(i));
-            if (!byline.matches() || byline.group("rest").split(" ").length > MAX_WORDS) {
-                continue;
-            }
-            Matcher name = LEADING_NAME.matcher(byline.group("rest"));
-            if (!name.matches()) {
-                continue;
-            }
-            page.credits().addAuthor(Person.named(name.group("name"), name.group("cred")));
-            String tail = name.group("tail").replaceFirst("^[,;\\s]+", "").trim();
-            if (!tail.isEmpty()) {
-                page.note("Byline: author read as \"" + name.group("name") + "\"; \"" + tail
-                        + "\" read as post categories, not part of the name");
-            }
-            if (byline.group("date") != null) {
-                SourceDate.parseExact(byline.group("date")).ifPresent(page.credits()::setPublished);
-            }
-            page.markCredit(i, "byline (author, date)");
-            page.matched(name());
-            return; // one byline per page
-        }
+  @Override
+  public void apply(PageWorkspace page) {
+    for (int i = 0; i < page.size(); i++) {
+      if (!page.isArticle(i) || page.block(i).isList()) {
+        continue;
+      }
+      Matcher byline = BYLINE.matcher(page.text(i));
+      if (!byline.matches() || byline.group("rest").split(" ").length > MAX_WORDS) {
+        continue;
+      }
+      Matcher name = LEADING_NAME.matcher(byline.group("rest"));
+      if (!name.matches()) {
+        continue;
+      }
+      page.credits().addAuthor(Person.named(name.group("name"), name.group("cred")));
+      String tail = name.group("tail").replaceFirst("^[,;\\s]+", "").trim();
+      if (!tail.isEmpty()) {
+        page.note(
+            "Byline: author read as \""
+                + name.group("name")
+                + "\"; \""
+                + tail
+                + "\" read as post categories, not part of the name");
+      }
+      if (byline.group("date") != null) {
+        SourceDate.parseExact(byline.group("date")).ifPresent(page.credits()::setPublished);
+      }
+      page.markCredit(i, "byline (author, date)");
+      page.matched(name());
+      return; // one byline per page
     }
+  }
 }

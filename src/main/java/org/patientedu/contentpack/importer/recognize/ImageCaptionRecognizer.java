@@ -9,24 +9,28 @@ import org.patientedu.contentpack.importer.PageFormat;
  */
 final class ImageCaptionRecognizer implements Recognizer {
 
-    @Override
-    public void apply(PageWorkspace page) {
-        if (page.format() != PageFormat.TEXT) {
-            return;
-        }
-        for (int i = 0; i < page.size(); i++) {
-            if (!page.isArticle(i) || page.block(i).kind() != Block.Kind.HEADING) {
-                continue;
-            }
-            int previous = page.previousArticle(i);
-            int next = page.nextArticle(i);
-            if (previous >= 0 && next >= 0 && page.block(previous).kind() != Block.Kind.HEADING
-                    && page.block(next).kind() == Block.Kind.HEADING) {
-                page.note("Dropped image caption (a line with no text under it before the next heading): \""
-                        + page.text(i) + "\"");
-                page.markChrome(i, "image caption");
-                page.matched(name());
-            }
-        }
+  @Override
+  public void apply(PageWorkspace page) {
+    if (page.format() != PageFormat.TEXT) {
+      return;
     }
+    for (int i = 0; i < page.size(); i++) {
+      if (!page.isArticle(i) || page.block(i).kind() != Block.Kind.HEADING) {
+        continue;
+      }
+      int previous = page.previousArticle(i);
+      int next = page.nextArticle(i);
+      if (previous >= 0
+          && next >= 0
+          && page.block(previous).kind() != Block.Kind.HEADING
+          && page.block(next).kind() == Block.Kind.HEADING) {
+        page.note(
+            "Dropped image caption (a line with no text under it before the next heading): \""
+                + page.text(i)
+                + "\"");
+        page.markChrome(i, "image caption");
+        page.matched(name());
+      }
+    }
+  }
 }

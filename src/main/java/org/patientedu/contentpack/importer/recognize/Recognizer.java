@@ -6,11 +6,11 @@ package org.patientedu.contentpack.importer.recognize;
  */
 public interface Recognizer {
 
-    /** Looks at the blocks still counted as article and claims what it recognises. */
-    void apply(PageWorkspace page);
+  /** Looks at the blocks still counted as article and claims what it recognises. */
+  void apply(PageWorkspace page);
 
-    /** Name shown in the import report. */
-    default String name() {
-        return getClass().getSimpleName();
-    }
+  /** Name shown in the import report. */
+  default String name() {
+    return getClass().getSimpleName();
+  }
 }

@@ -8,37 +8,36 @@ import java.util.List;
  */
 public final class Recognizers {
 
-    private Recognizers() {
-    }
+  private Recognizers() {}
 
-    public static List<Recognizer> standard() {
-        return List.of(
-                // credits
-                new CrisisBannerRecognizer(),
-                new LabelledDateRecognizer(),
-                new AuthorLabelRecognizer(),
-                new MedicalReviewRecognizer(),
-                new DisclaimerRecognizer(),
-                new SourceUrlRecognizer(),
-                new ApaCitationLineRecognizer(),
-                new GoAskAliceSignatureRecognizer(),
-                new BylineRecognizer(),
-                new CopyrightRecognizer(), // after the lines that name a publisher more specifically
-                new AdaptationNoteRecognizer(),
-                new AuthorBioBoxRecognizer(),
-                new NumberedReferenceListRecognizer(),
-                new AuthorYearReferenceRecognizer(),
-                // chrome
-                new CommentRecognizer(),
-                new FooterRecognizer(),
-                new ChromeLineRecognizer(),
-                new LinkListRecognizer(),
-                new CreditsHeadingRecognizer(),
-                new LogoLineRecognizer(),
-                // structure
-                new TitleRecognizer(),
-                new PlainTextHeadingRecognizer(),
-                new ImageCaptionRecognizer(),
-                new TextAfterReferencesNote());
-    }
+  public static List<Recognizer> standard() {
+    return List.of(
+        // credits
+        new CrisisBannerRecognizer(),
+        new LabelledDateRecognizer(),
+        new AuthorLabelRecognizer(),
+        new MedicalReviewRecognizer(),
+        new DisclaimerRecognizer(),
+        new SourceUrlRecognizer(),
+        new ApaCitationLineRecognizer(),
+        new GoAskAliceSignatureRecognizer(),
+        new BylineRecognizer(),
+        new CopyrightRecognizer(), // after the lines that name a publisher more specifically
+        new AdaptationNoteRecognizer(),
+        new AuthorBioBoxRecognizer(),
+        new NumberedReferenceListRecognizer(),
+        new AuthorYearReferenceRecognizer(),
+        // chrome
+        new CommentRecognizer(),
+        new FooterRecognizer(),
+        new ChromeLineRecognizer(),
+        new LinkListRecognizer(),
+        new CreditsHeadingRecognizer(),
+        new LogoLineRecognizer(),
+        // structure
+        new TitleRecognizer(),
+        new PlainTextHeadingRecognizer(),
+        new ImageCaptionRecognizer(),
+        new TextAfterReferencesNote());
+  }
 }

@@ -6,7 +6,7 @@
  * <p>To support a new site layout: write a class implementing {@link
  * org.patientedu.contentpack.importer.recognize.Recognizer} that matches only that layout's exact
  * shapes, add it to {@link org.patientedu.contentpack.importer.recognize.Recognizers#standard()}
- * (credit rules before chrome rules), record judgement calls with {@code page.note(...)}, and add
- * a test with a sample page. Never fill a credit field from anything but the page's own text.
+ * (credit rules before chrome rules), record judgement calls with {@code page.note(...)}, and add a
+ * test with a sample page. Never fill a credit field from anything but the page's own text.
  */
 package org.patientedu.contentpack.importer.recognize;
