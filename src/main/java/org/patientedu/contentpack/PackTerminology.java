@@ -31,6 +31,22 @@ public final class PackTerminology {
   public static final String EXT_READING_TIME_MINUTES =
       CANONICAL_BASE + "/StructureDefinition/reading-time-minutes";
 
+  /** The server's review verdict (a code of {@link #REVIEW_STATUS_SYSTEM}), stamped on store. */
+  public static final String EXT_REVIEW_STATUS =
+      CANONICAL_BASE + "/StructureDefinition/review-status";
+
+  // --- Our own profiles -----------------------------------------------------------------
+  public static final String PROFILE_LIBRARY =
+      CANONICAL_BASE + "/StructureDefinition/patient-education-library";
+  public static final String PROFILE_DOCUMENT_REFERENCE =
+      CANONICAL_BASE + "/StructureDefinition/patient-education-documentreference";
+  public static final String PROFILE_EDUCATION_GIVEN =
+      CANONICAL_BASE + "/StructureDefinition/education-given-documentreference";
+
+  /** What this server instantiates (named in /fhir/metadata). */
+  public static final String CAPABILITY_STATEMENT =
+      CANONICAL_BASE + "/CapabilityStatement/patient-education-server";
+
   /**
    * Business identifier of a pack DocumentReference (value: the page id), stable across servers.
    */
@@ -39,6 +55,7 @@ public final class PackTerminology {
   // --- Our own code systems -------------------------------------------------------------
   public static final String CLINICAL_CONTEXT_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/clinical-context";
+  public static final String REVIEW_STATUS_SYSTEM = CANONICAL_BASE + "/CodeSystem/review-status";
   public static final String DOCUMENT_CATEGORY_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/document-category";
   public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION = "patient-education";
@@ -66,6 +83,10 @@ public final class PackTerminology {
   public static final String DATA_ABSENT_REASON =
       "http://terminology.hl7.org/CodeSystem/data-absent-reason";
   public static final String ISO_3166 = "urn:iso:std:iso:3166";
+  public static final String PROVENANCE_PARTICIPANT_TYPE =
+      "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+  public static final String DATA_OPERATION =
+      "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
 
   // --- Fixed codes ----------------------------------------------------------------------
   public static final String LIBRARY_TYPE_ASSET_COLLECTION = "asset-collection";

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.page.Person;
 
 /**
  * What the pages show of one stored Library: title, credits, review state, readability, clinical

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
  * Makes {@code /fhir/metadata} name this guide: the application's version as software version (the
@@ -14,9 +15,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
  */
 @Interceptor
 class IgCapabilityStatement {
-
-  static final String CAPABILITY_STATEMENT =
-      "http://fhir.patientedu.org/CapabilityStatement/patient-education-server";
 
   private final IgPackage igPackage;
   private final String appVersion;
@@ -36,14 +34,14 @@ class IgCapabilityStatement {
             + igPackage.name()
             + "|"
             + igPackage.version());
-    capabilities.addInstantiates(CAPABILITY_STATEMENT + "|" + igPackage.version());
+    capabilities.addInstantiates(PackTerminology.CAPABILITY_STATEMENT + "|" + igPackage.version());
     for (var rest : capabilities.getRest()) {
       for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
         switch (resource.getType()) {
-          case "Library" -> resource.addSupportedProfile(ProfileValidation.LIBRARY_PROFILE);
+          case "Library" -> resource.addSupportedProfile(PackTerminology.PROFILE_LIBRARY);
           case "DocumentReference" -> {
-            resource.addSupportedProfile(ProfileValidation.DOCUMENT_REFERENCE_PROFILE);
-            resource.addSupportedProfile(ProfileValidation.EDUCATION_GIVEN_PROFILE);
+            resource.addSupportedProfile(PackTerminology.PROFILE_DOCUMENT_REFERENCE);
+            resource.addSupportedProfile(PackTerminology.PROFILE_EDUCATION_GIVEN);
           }
           default -> {}
         }

@@ -15,6 +15,7 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
  * An offline validator that knows this guide's profiles, extensions and terminology: the package
@@ -24,14 +25,12 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
  */
 public final class ProfileValidation {
 
-  public static final String LIBRARY_PROFILE =
-      "http://fhir.patientedu.org/StructureDefinition/patient-education-library";
-  public static final String DOCUMENT_REFERENCE_PROFILE =
-      "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference";
-  public static final String EDUCATION_GIVEN_PROFILE =
-      "http://fhir.patientedu.org/StructureDefinition/education-given-documentreference";
-  public static final List<String> PROFILES =
-      List.of(LIBRARY_PROFILE, DOCUMENT_REFERENCE_PROFILE, EDUCATION_GIVEN_PROFILE);
+  /** The profiles a written resource may claim in meta.profile to be held to. */
+  static final List<String> PROFILES =
+      List.of(
+          PackTerminology.PROFILE_LIBRARY,
+          PackTerminology.PROFILE_DOCUMENT_REFERENCE,
+          PackTerminology.PROFILE_EDUCATION_GIVEN);
 
   private static final List<String> SUPPORT_FILES = List.of("CodeSystem-icd-10-cm-fragment.json");
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -24,8 +23,9 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.fhir.CreditElements;
+import org.patientedu.contentpack.page.Person;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,11 +41,6 @@ public class LifecycleService {
   /** A review by a named clinician. Date null means today. */
   public record Review(
       String reviewerName, String credentials, String specialty, LocalDate date, String comment) {}
-
-  private static final String PARTICIPANT_TYPE =
-      "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
-  private static final String DATA_OPERATION =
-      "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
 
   /** Until SMART authorization names the person, the credential is all we know of an editor. */
   private static final String EDITOR = "Editor (bearer-token credential)";
@@ -82,9 +77,9 @@ public class LifecycleService {
                     + " is retired; it is never reactivated or"
                     + " re-reviewed (CRMI). Publish a new version instead.");
           }
-          ContactDetail reviewer = reviewer(review);
+          Person reviewer = reviewer(review);
           library.setLastReviewDateElement(new DateType(date.toString()));
-          library.setReviewer(List.of(reviewer));
+          library.setReviewer(List.of(CreditElements.reviewer(reviewer)));
           library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
           Library saved = save(library);
 
@@ -92,20 +87,18 @@ public class LifecycleService {
               readDocument(id)
                   .map(
                       doc -> {
-                        doc.getExtension()
-                            .removeIf(
-                                e ->
-                                    PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE.equals(e.getUrl())
-                                        || PackTerminology.EXT_ARTIFACT_REVIEWER.equals(
-                                            e.getUrl()));
-                        doc.addExtension(
-                            PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE,
-                            new DateType(date.toString()));
-                        doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, reviewer.copy());
+                        CreditElements.setReview(
+                            doc, new DateType(date.toString()), List.of(reviewer));
                         return save(doc);
                       });
           recordProvenance(
-              "review", "verifier", describe(review), date, review.comment(), saved, document);
+              "review",
+              "verifier",
+              reviewer.nameWithCredentialsAndSpecialty(),
+              date,
+              review.comment(),
+              saved,
+              document);
           return saved;
         });
   }
@@ -240,10 +233,13 @@ public class LifecycleService {
     provenance.setOccurred(new DateTimeType(date.toString()));
     provenance.setRecorded(Date.from(clock.instant()));
     provenance.setActivity(
-        new CodeableConcept(new Coding(DATA_OPERATION, "UPDATE", "revise")).setText(action));
+        new CodeableConcept(new Coding(PackTerminology.DATA_OPERATION, "UPDATE", "revise"))
+            .setText(action));
     provenance
         .addAgent()
-        .setType(new CodeableConcept(new Coding(PARTICIPANT_TYPE, role, null)))
+        .setType(
+            new CodeableConcept(
+                new Coding(PackTerminology.PROVENANCE_PARTICIPANT_TYPE, role, null)))
         .setWho(new Reference().setDisplay(who));
     if (comment != null) {
       provenance.addReason(new CodeableConcept().setText(comment));
@@ -251,23 +247,8 @@ public class LifecycleService {
     dao("Provenance").create(provenance, new SystemRequestDetails());
   }
 
-  private static ContactDetail reviewer(Review review) {
-    ContactDetail reviewer = new ContactDetail().setName(review.reviewerName().strip());
-    if (review.specialty() != null) {
-      reviewer.addExtension(
-          PackTerminology.EXT_REVIEWER_SPECIALTY,
-          new CodeableConcept().setText(review.specialty()));
-    }
-    if (review.credentials() != null) {
-      reviewer.addExtension(
-          PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType(review.credentials()));
-    }
-    return reviewer;
-  }
-
-  private static String describe(Review review) {
-    return review.reviewerName().strip()
-        + (review.credentials() == null ? "" : ", " + review.credentials())
-        + (review.specialty() == null ? "" : " (" + review.specialty() + ")");
+  private static Person reviewer(Review review) {
+    return new Person(
+        review.reviewerName().strip(), review.credentials(), review.specialty(), false);
   }
 }

@@ -1,14 +1,13 @@
 package org.patientedu.review;
 
 import java.time.LocalDate;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Period;
-import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.fhir.CreditElements;
+import org.patientedu.contentpack.fhir.PageExtensions;
 
 /**
  * Writes the policy's verdict into a Library or DocumentReference: the review-status extension, and
@@ -25,8 +24,7 @@ public final class ReviewStamper {
   /** Stamps the resource in place and returns the verdict; other resource types are left alone. */
   public ReviewAssessment stamp(DomainResource resource, LocalDate today) {
     ReviewAssessment assessment = policy.assess(lastReviewDate(resource), today);
-    resource.getExtension().removeIf(e -> ReviewExtensions.REVIEW_STATUS.equals(e.getUrl()));
-    resource.addExtension(ReviewExtensions.REVIEW_STATUS, new CodeType(assessment.status().code()));
+    PageExtensions.setReviewStatus(resource, assessment.status().code());
     if (resource instanceof Library library) {
       stampLibrary(library, assessment);
     }
@@ -36,21 +34,12 @@ public final class ReviewStamper {
 
   /** The verdict the resource carries now, if it was stamped. */
   public static ReviewStatus storedStatus(DomainResource resource) {
-    var extension = resource.getExtensionByUrl(ReviewExtensions.REVIEW_STATUS);
-    return extension == null
-        ? null
-        : ReviewStatus.fromCode(extension.getValue().primitiveValue()).orElse(null);
+    String code = PageExtensions.reviewStatus(resource);
+    return code == null ? null : ReviewStatus.fromCode(code).orElse(null);
   }
 
   public static LocalDate lastReviewDate(DomainResource resource) {
-    if (resource instanceof Library library) {
-      return library.hasLastReviewDate() ? toLocalDate(library.getLastReviewDateElement()) : null;
-    }
-    if (resource instanceof DocumentReference document) {
-      var extension = document.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE);
-      return extension == null ? null : toLocalDate((DateType) extension.getValue());
-    }
-    return null;
+    return toLocalDate(CreditElements.lastReviewDate(resource));
   }
 
   private static void stampLibrary(Library library, ReviewAssessment assessment) {

@@ -3,14 +3,15 @@ package org.patientedu.review;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Where a page stands against the review policy; codes of CodeSystem review-status. */
+/**
+ * Where a page stands against the review policy; the codes of CodeSystem review-status ({@link
+ * org.patientedu.contentpack.PackTerminology#REVIEW_STATUS_SYSTEM}).
+ */
 public enum ReviewStatus {
   CURRENT("current", "Current"),
   DUE_SOON("due-soon", "Due for review soon"),
   OVERDUE("overdue", "Overdue for review"),
   NEVER_REVIEWED("never-reviewed", "Never medically reviewed");
-
-  public static final String SYSTEM = "http://fhir.patientedu.org/CodeSystem/review-status";
 
   private final String code;
   private final String display;

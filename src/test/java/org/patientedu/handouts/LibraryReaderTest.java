@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.UsageContext;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.page.Person;
 
 class LibraryReaderTest {
 
@@ -49,10 +50,10 @@ class LibraryReaderTest {
   @Test
   void takesTheReviewStateAndReadabilityFromTheServersStamp() {
     Library library = reviewedLibrary();
-    library.addExtension(LibraryReader.EXT_REVIEW_STATUS, new CodeType("overdue"));
-    library.addExtension(LibraryReader.EXT_READING_GRADE, new DecimalType("9.9"));
-    library.addExtension(LibraryReader.EXT_WORD_COUNT, new IntegerType(245));
-    library.addExtension(LibraryReader.EXT_READING_TIME, new IntegerType(1));
+    library.addExtension(PackTerminology.EXT_REVIEW_STATUS, new CodeType("overdue"));
+    library.addExtension(PackTerminology.EXT_READING_GRADE_LEVEL, new DecimalType("9.9"));
+    library.addExtension(PackTerminology.EXT_WORD_COUNT, new IntegerType(245));
+    library.addExtension(PackTerminology.EXT_READING_TIME_MINUTES, new IntegerType(1));
 
     Handout handout = LibraryReader.read(library);
 
@@ -78,7 +79,7 @@ class LibraryReaderTest {
   @Test
   void anUnknownStampedCodeIsNotGuessed() {
     Library library = reviewedLibrary();
-    library.addExtension(LibraryReader.EXT_REVIEW_STATUS, new CodeType("something-new"));
+    library.addExtension(PackTerminology.EXT_REVIEW_STATUS, new CodeType("something-new"));
     assertThat(LibraryReader.read(library).reviewState()).isEqualTo(ReviewState.UNKNOWN);
   }
 

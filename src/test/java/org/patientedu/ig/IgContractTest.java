@@ -7,7 +7,9 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.review.LifecycleOperations;
-import org.patientedu.review.ReviewExtensions;
 import org.patientedu.review.ReviewStatus;
 
 /**
@@ -70,9 +71,43 @@ class IgContractTest {
             PackTerminology.EXT_READING_GRADE_LEVEL,
             PackTerminology.EXT_WORD_COUNT,
             PackTerminology.EXT_READING_TIME_MINUTES,
-            ReviewExtensions.REVIEW_STATUS)) {
+            PackTerminology.EXT_REVIEW_STATUS)) {
       assertThat(byUrl.get(url)).as(url).isInstanceOf(StructureDefinition.class);
+      assertThat(((StructureDefinition) byUrl.get(url)).getType()).as(url).isEqualTo("Extension");
     }
+  }
+
+  /**
+   * Every URL of our own that PackTerminology holds names a resource of the guide, of the kind its
+   * name says, so a new constant cannot point at nothing. The one exception is an identifier
+   * system, which names no resource.
+   */
+  @Test
+  void everyUrlOfOursInPackTerminologyIsInTheGuide() throws IllegalAccessException {
+    Map<String, String> ours = new java.util.TreeMap<>();
+    for (Field field : PackTerminology.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.get(null) instanceof String value
+          && value.startsWith(PackTerminology.CANONICAL_BASE + "/")
+          && !value.equals(PackTerminology.DOCUMENT_IDENTIFIER_SYSTEM)) {
+        ours.put(field.getName(), value);
+      }
+    }
+    assertThat(ours.keySet())
+        .contains(
+            "EXT_REVIEW_STATUS", "PROFILE_LIBRARY", "CAPABILITY_STATEMENT", "REVIEW_STATUS_SYSTEM");
+    ours.forEach(
+        (name, url) -> {
+          Resource resource = byUrl.get(url);
+          assertThat(resource).as("%s = %s", name, url).isNotNull();
+          Class<? extends Resource> kind =
+              name.startsWith("EXT_") || name.startsWith("PROFILE_")
+                  ? StructureDefinition.class
+                  : name.endsWith("_SYSTEM")
+                      ? CodeSystem.class
+                      : org.hl7.fhir.r4.model.CapabilityStatement.class;
+          assertThat(resource).as("%s = %s", name, url).isInstanceOf(kind);
+        });
   }
 
   @Test
@@ -103,7 +138,7 @@ class IgContractTest {
 
   @Test
   void theReviewStatusCodeSystemHasTheServersCodesAndDisplays() {
-    CodeSystem codeSystem = (CodeSystem) byUrl.get(ReviewStatus.SYSTEM);
+    CodeSystem codeSystem = (CodeSystem) byUrl.get(PackTerminology.REVIEW_STATUS_SYSTEM);
     assertThat(
             codeSystem.getConcept().stream()
                 .collect(Collectors.toMap(c -> c.getCode(), c -> c.getDisplay())))

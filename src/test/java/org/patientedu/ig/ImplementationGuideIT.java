@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
@@ -113,7 +114,7 @@ class ImplementationGuideIT extends RunningServerTest {
                 Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
     library.setId("ig-write-test");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-test");
-    library.getMeta().addProfile(ProfileValidation.LIBRARY_PROFILE);
+    library.getMeta().addProfile(PackTerminology.PROFILE_LIBRARY);
     assertThat(put(library).statusCode()).isIn(200, 201);
 
     library.getUseContext().clear();
@@ -195,7 +196,7 @@ class ImplementationGuideIT extends RunningServerTest {
             r ->
                 assertThat(r.getSupportedProfile())
                     .extracting(c -> c.getValue())
-                    .contains(ProfileValidation.LIBRARY_PROFILE));
+                    .contains(PackTerminology.PROFILE_LIBRARY));
   }
 
   private HttpResponse<String> put(Library library) {

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
+import org.patientedu.contentpack.PackTerminology;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -102,7 +103,7 @@ class PackageInstallIT {
             client
                 .search()
                 .forResource(StructureDefinition.class)
-                .where(StructureDefinition.URL.matches().value(ProfileValidation.LIBRARY_PROFILE))
+                .where(StructureDefinition.URL.matches().value(PackTerminology.PROFILE_LIBRARY))
                 .returnBundle(Bundle.class)
                 .execute()
                 .getEntry())
@@ -111,8 +112,8 @@ class PackageInstallIT {
       Library library = client.read().resource(Library.class).withId(id).execute();
       DocumentReference document =
           client.read().resource(DocumentReference.class).withId(id).execute();
-      assertNoErrors(library, ProfileValidation.LIBRARY_PROFILE);
-      assertNoErrors(document, ProfileValidation.DOCUMENT_REFERENCE_PROFILE);
+      assertNoErrors(library, PackTerminology.PROFILE_LIBRARY);
+      assertNoErrors(document, PackTerminology.PROFILE_DOCUMENT_REFERENCE);
     }
   }
 

@@ -5,6 +5,7 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
  * Test helpers: which profile a pack resource must meet, and the errors of a result as readable
@@ -20,12 +21,12 @@ final class Validation {
    */
   static String profileFor(IBaseResource resource) {
     return switch (resource.fhirType()) {
-      case "Library" -> ProfileValidation.LIBRARY_PROFILE;
+      case "Library" -> PackTerminology.PROFILE_LIBRARY;
       case "DocumentReference" ->
           resource.getMeta().getProfile().stream()
-                  .anyMatch(p -> ProfileValidation.EDUCATION_GIVEN_PROFILE.equals(p.getValue()))
-              ? ProfileValidation.EDUCATION_GIVEN_PROFILE
-              : ProfileValidation.DOCUMENT_REFERENCE_PROFILE;
+                  .anyMatch(p -> PackTerminology.PROFILE_EDUCATION_GIVEN.equals(p.getValue()))
+              ? PackTerminology.PROFILE_EDUCATION_GIVEN
+              : PackTerminology.PROFILE_DOCUMENT_REFERENCE;
       default -> null;
     };
   }

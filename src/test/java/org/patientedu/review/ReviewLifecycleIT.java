@@ -410,7 +410,10 @@ class ReviewLifecycleIT extends RunningServerTest {
   }
 
   private static String reviewStatus(org.hl7.fhir.r4.model.DomainResource resource) {
-    return resource.getExtensionByUrl(ReviewExtensions.REVIEW_STATUS).getValue().primitiveValue();
+    return resource
+        .getExtensionByUrl(PackTerminology.EXT_REVIEW_STATUS)
+        .getValue()
+        .primitiveValue();
   }
 
   private static void assertRefused(

@@ -2,8 +2,8 @@ package org.patientedu.contentpack.building;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.importer.Text;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.Text;
 
 /**
  * The description is quoted, never written: the first one or two sentences of the article's first

@@ -1,21 +1,18 @@
 package org.patientedu.contentpack.building;
 
 import java.util.List;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.DocumentReference.DocumentReferenceContextComponent;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
-import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
-import org.patientedu.contentpack.importer.Credits;
-import org.patientedu.contentpack.importer.ImportSettings;
-import org.patientedu.contentpack.importer.ParsedPage;
-import org.patientedu.contentpack.importer.Person;
-import org.patientedu.contentpack.importer.SourceDate;
+import org.patientedu.contentpack.fhir.ContextElements;
+import org.patientedu.contentpack.fhir.CreditElements;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.SourceDate;
 
 /** The DocumentReference: the printable handout (its two renditions) as a document. */
 public final class DocumentReferenceBuilder {
@@ -30,21 +27,17 @@ public final class DocumentReferenceBuilder {
     doc.setId(settings.id());
     doc.setLanguage(settings.language());
     doc.setText(
-        NarrativeBuilder.build(
+        SourceNarrative.build(
             page,
             settings.language(),
             settings.contexts(),
             review.reviewed()
                 ? "final (the source states a review)"
                 : "preliminary (the source states no review)"));
-    if (c.lastReviewed() != null) {
-      doc.addExtension(
-          PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE,
-          new DateType(c.lastReviewed().toFhirDate()));
-    }
-    c.reviewers()
-        .forEach(
-            r -> doc.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, FhirElements.reviewer(r)));
+    CreditElements.setReview(
+        doc,
+        c.lastReviewed() == null ? null : new DateType(c.lastReviewed().toFhirDate()),
+        c.reviewers());
     // Stable across servers, so an integrator's package installer can match the document.
     doc.addIdentifier()
         .setSystem(PackTerminology.DOCUMENT_IDENTIFIER_SYSTEM)
@@ -71,32 +64,15 @@ public final class DocumentReferenceBuilder {
         date != null && date.day() != null
             ? new InstantType(date.toFhirInstant())
             : FhirElements.unknown(new InstantType()));
-    c.authors().forEach(a -> doc.addAuthor(authorReference(a)));
+    c.authors().forEach(a -> doc.addAuthor(CreditElements.authorReference(a)));
     doc.setDescription(DescriptionPicker.pick(page.article()));
     SourceDate creation = c.published() != null ? c.published() : c.lastReviewed();
     renditions.forEach(
         r ->
             doc.addContent()
                 .setAttachment(FhirElements.attachment(r, settings.language(), creation)));
-    DocumentReferenceContextComponent context = doc.getContext();
-    for (ClinicalContext clinicalContext : settings.contexts()) {
-      for (ClinicalContext.Code code : clinicalContext.codes()) {
-        context.addEvent(new CodeableConcept(FhirElements.coding(code)));
-      }
-    }
-    context.addRelated(new Reference("Library/" + settings.id()).setDisplay(page.title()));
+    ContextElements.addEvents(doc, settings.contexts());
+    doc.getContext().addRelated(new Reference("Library/" + settings.id()).setDisplay(page.title()));
     return doc;
-  }
-
-  /**
-   * Display-only reference (authors are not resources here); AI tools carry the same flag as in the
-   * Library.
-   */
-  private static Reference authorReference(Person author) {
-    Reference reference = new Reference().setDisplay(author.nameWithCredentials());
-    if (author.aiTool()) {
-      reference.addExtension(PackTerminology.EXT_AI_GENERATED, new BooleanType(true));
-    }
-    return reference;
   }
 }

@@ -2,9 +2,9 @@ package org.patientedu.contentpack.building;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.importer.Credits;
-import org.patientedu.contentpack.importer.Person;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.Person;
 
 /**
  * The credits printed under a handout, Healthwise style, as blocks both renditions render the same

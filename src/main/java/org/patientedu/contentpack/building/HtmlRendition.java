@@ -2,8 +2,9 @@ package org.patientedu.contentpack.building;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.importer.ParsedPage;
+import org.patientedu.contentpack.fhir.Xhtml;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.ParsedPage;
 
 /**
  * A clean HTML fragment for printing and embedding: one &lt;article&gt; with the title, the article
@@ -15,9 +16,9 @@ public final class HtmlRendition {
 
   public static String render(ParsedPage page, String language) {
     StringBuilder out = new StringBuilder();
-    out.append("<article lang=\"").append(escape(language).replace("\"", "&quot;")).append("\">\n");
+    out.append("<article lang=\"").append(Xhtml.attribute(language)).append("\">\n");
     if (page.title() != null) {
-      out.append("  <h1>").append(escape(page.title())).append("</h1>\n");
+      out.append("  <h1>").append(Xhtml.escape(page.title())).append("</h1>\n");
     }
     appendBlocks(out, page.article(), "  ");
     out.append("  <section class=\"credits\">\n");
@@ -52,38 +53,21 @@ public final class HtmlRendition {
                 .append("<h")
                 .append(block.level())
                 .append('>')
-                .append(escape(block.text()))
+                .append(Xhtml.escape(block.text()))
                 .append("</h")
                 .append(block.level())
                 .append(">\n");
         case PARAGRAPH ->
-            out.append(indent).append("<p>").append(escape(block.text())).append("</p>\n");
+            out.append(indent).append("<p>").append(Xhtml.escape(block.text())).append("</p>\n");
         case BULLETED_LIST, NUMBERED_LIST -> {
           String tag = block.kind() == Block.Kind.NUMBERED_LIST ? "ol" : "ul";
           out.append(indent).append('<').append(tag).append(">\n");
           for (String item : block.items()) {
-            out.append(indent).append("  <li>").append(escape(item)).append("</li>\n");
+            out.append(indent).append("  <li>").append(Xhtml.escape(item)).append("</li>\n");
           }
           out.append(indent).append("</").append(tag).append(">\n");
         }
       }
     }
-  }
-
-  /**
-   * Escapes text content (quotes need no escaping outside attributes, so "can't" stays readable).
-   */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
   }
 }

@@ -2,20 +2,19 @@ package org.patientedu.contentpack.building;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
-import org.hl7.fhir.r4.model.UsageContext;
-import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
-import org.patientedu.contentpack.importer.Credits;
-import org.patientedu.contentpack.importer.ImportSettings;
-import org.patientedu.contentpack.importer.ParsedPage;
-import org.patientedu.contentpack.importer.SourceDate;
+import org.patientedu.contentpack.fhir.ContextElements;
+import org.patientedu.contentpack.fhir.CreditElements;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.SourceDate;
 
 /**
  * The Library: the knowledge artifact with its credits, review state and clinical contexts. Every
@@ -33,7 +32,7 @@ public final class LibraryBuilder {
     library.setId(settings.id());
     library.setLanguage(settings.language());
     library.setText(
-        NarrativeBuilder.build(
+        SourceNarrative.build(
             page,
             settings.language(),
             settings.contexts(),
@@ -54,18 +53,7 @@ public final class LibraryBuilder {
     library.setDateElement(FhirElements.dateTime(c.latestDate()));
     library.setPublisher(c.publisher());
     library.setDescription(DescriptionPicker.pick(page.article()));
-    for (ClinicalContext context : settings.contexts()) {
-      for (ClinicalContext.Code code : context.codes()) {
-        // one UsageContext per coding so Library?context=system|code matches each
-        library.addUseContext(
-            new UsageContext(
-                new Coding(
-                    PackTerminology.USAGE_CONTEXT_TYPE,
-                    PackTerminology.USAGE_CONTEXT_FOCUS,
-                    "Clinical Focus"),
-                new CodeableConcept(FhirElements.coding(code))));
-      }
-    }
+    ContextElements.addUseContexts(library, settings.contexts());
     library.addJurisdiction(
         FhirElements.concept(
             PackTerminology.ISO_3166, PackTerminology.JURISDICTION_US, "United States of America"));
@@ -89,8 +77,8 @@ public final class LibraryBuilder {
     if (settings.topic() != null) {
       library.addTopic(new CodeableConcept().setText(settings.topic()));
     }
-    c.authors().forEach(a -> library.addAuthor(FhirElements.author(a)));
-    c.reviewers().forEach(r -> library.addReviewer(FhirElements.reviewer(r)));
+    c.authors().forEach(a -> library.addAuthor(CreditElements.author(a)));
+    c.reviewers().forEach(r -> library.addReviewer(CreditElements.reviewer(r)));
     addRelatedArtifacts(library, c);
     SourceDate creation = c.published() != null ? c.published() : c.lastReviewed();
     renditions.forEach(

@@ -2,13 +2,11 @@ package org.patientedu.contentpack.building;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Binary;
-import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.patientedu.contentpack.PackTerminology;
-import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.importer.ImportSettings;
-import org.patientedu.contentpack.importer.ParsedPage;
+import org.patientedu.contentpack.fhir.PageExtensions;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.ParsedPage;
 import org.patientedu.contentpack.readability.Readability;
 
 /**
@@ -51,12 +49,7 @@ public final class PackEntryBuilder {
   }
 
   private static <T extends DomainResource> T withReadability(T resource, Readability readability) {
-    resource.addExtension(
-        PackTerminology.EXT_READING_GRADE_LEVEL, new DecimalType(readability.gradeLevel()));
-    resource.addExtension(PackTerminology.EXT_WORD_COUNT, new IntegerType(readability.words()));
-    resource.addExtension(
-        PackTerminology.EXT_READING_TIME_MINUTES,
-        new IntegerType(readability.readingTimeMinutes()));
+    PageExtensions.addReadability(resource, readability);
     return resource;
   }
 

@@ -1,8 +1,8 @@
 package org.patientedu.contentpack.building;
 
 import java.util.List;
-import org.patientedu.contentpack.importer.Credits;
-import org.patientedu.contentpack.importer.Person;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.Person;
 
 /**
  * What the source itself says about review (at import; the server's verdict against the review

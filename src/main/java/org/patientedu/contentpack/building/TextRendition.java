@@ -2,8 +2,8 @@ package org.patientedu.contentpack.building;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.patientedu.contentpack.importer.Block;
-import org.patientedu.contentpack.importer.ParsedPage;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.ParsedPage;
 
 /**
  * The plain-text handout: title underlined with '=', headings with '-', numbered and bulleted

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.page.CreditField;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.PageFormat;
 
 /**
  * Command line for content editors:

@@ -13,6 +13,11 @@ import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.building.FhirJson;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.PageFormat;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.reading.PageParser;
 
 /**
  * Writes one pack folder: the source copy, import.properties, the four resources and the import

@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
-import org.patientedu.contentpack.importer.PageParser;
-import org.patientedu.contentpack.importer.ParsedPage;
+import org.patientedu.contentpack.page.ParsedPage;
 import org.patientedu.contentpack.readability.Readability;
+import org.patientedu.contentpack.reading.PageParser;
 
 /**
  * Readability of two seed pages against values counted by hand, and the same values in the pack.

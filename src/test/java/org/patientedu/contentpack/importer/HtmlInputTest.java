@@ -8,6 +8,15 @@ import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.building.HtmlRendition;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.ImportReport;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.PageFormat;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Person;
+import org.patientedu.contentpack.page.SourceDate;
+import org.patientedu.contentpack.reading.PageParser;
 
 class HtmlInputTest {
 

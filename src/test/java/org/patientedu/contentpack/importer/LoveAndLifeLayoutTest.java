@@ -9,6 +9,12 @@ import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.page.Adaptation;
+import org.patientedu.contentpack.page.CreditField;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Person;
+import org.patientedu.contentpack.page.SourceDate;
 
 class LoveAndLifeLayoutTest {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.contentpack.page.ImportSettings;
 
 /**
  * The committed pack must be exactly what the importer builds from the committed sources and

@@ -15,6 +15,9 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
 import org.jsoup.Jsoup;
 import org.patientedu.contentpack.building.FhirJson;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Text;
+import org.patientedu.contentpack.reading.PageParser;
 
 /**
  * Reads the committed pack (fhir-resources/, relative to the project root where Maven runs tests).

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.page.ImportSettings;
 
 /**
  * The committed resources parse back strictly and their attachments describe the Binaries exactly.

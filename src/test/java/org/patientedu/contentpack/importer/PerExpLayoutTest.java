@@ -10,6 +10,10 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.page.Credits;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Person;
+import org.patientedu.contentpack.page.SourceDate;
 
 class PerExpLayoutTest {
 

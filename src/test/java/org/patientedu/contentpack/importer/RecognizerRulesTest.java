@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Person;
+import org.patientedu.contentpack.page.SourceDate;
+import org.patientedu.contentpack.reading.PageParser;
 
 /** Small pages exercising single recognisers, so a content team can see what each rule accepts. */
 class RecognizerRulesTest {

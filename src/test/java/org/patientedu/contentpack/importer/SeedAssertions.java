@@ -3,6 +3,8 @@ package org.patientedu.contentpack.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.page.Text;
 
 /** Checks shared by the per-layout tests. */
 final class SeedAssertions {

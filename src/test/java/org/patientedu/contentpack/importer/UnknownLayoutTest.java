@@ -12,6 +12,11 @@ import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
+import org.patientedu.contentpack.page.Block;
+import org.patientedu.contentpack.page.CreditField;
+import org.patientedu.contentpack.page.ImportSettings;
+import org.patientedu.contentpack.page.ParsedPage;
+import org.patientedu.contentpack.reading.PageParser;
 
 class UnknownLayoutTest {
 
