@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -20,16 +19,10 @@ class HandoutPages {
   private final Clock clock;
   private final String publicBaseUrl;
 
-  HandoutPages(
-      HandoutCatalog catalog,
-      Clock clock,
-      @Value("${edu.handouts.public-base-url:}") String publicBaseUrl) {
+  HandoutPages(HandoutCatalog catalog, Clock clock, HandoutsProperties properties) {
     this.catalog = catalog;
     this.clock = clock;
-    this.publicBaseUrl =
-        publicBaseUrl.endsWith("/")
-            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-            : publicBaseUrl;
+    this.publicBaseUrl = properties.publicBaseUrlWithoutSlash();
   }
 
   /**

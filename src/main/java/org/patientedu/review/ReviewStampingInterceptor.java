@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
+import org.patientedu.fhirserver.WriteInterceptor;
 
 /**
  * On every store of a Library or DocumentReference, whoever writes it (the pack loader, an editor's
@@ -18,7 +19,7 @@ import org.hl7.fhir.r4.model.Library;
  * item never goes back to draft; a retired one is never reactivated).
  */
 @Interceptor
-class ReviewStampingInterceptor {
+class ReviewStampingInterceptor implements WriteInterceptor {
 
   private final ReviewStamper stamper;
   private final Clock clock;

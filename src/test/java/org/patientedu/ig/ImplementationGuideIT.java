@@ -1,7 +1,12 @@
 package org.patientedu.ig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.ByteArrayInputStream;
@@ -48,6 +53,8 @@ class ImplementationGuideIT extends RunningServerTest {
   @Autowired IgPackage igPackage;
 
   @Autowired BuildProperties buildProperties;
+
+  @Autowired DaoRegistry daoRegistry;
 
   @Test
   void servesThePackageTheBuildMade() throws Exception {
@@ -154,6 +161,30 @@ class ImplementationGuideIT extends RunningServerTest {
     library.setId("ig-write-unclaimed");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-unclaimed");
     assertThat(put(library).statusCode()).isIn(200, 201);
+  }
+
+  /**
+   * The server's own writes (SystemRequestDetails: the lifecycle operations, the daily review
+   * refresh and the pack load all write this way) pass the same profile validation as REST writes.
+   */
+  @Test
+  void aWriteTheServerMakesItselfThatBreaksAClaimedProfileIsRefused() throws Exception {
+    Library library =
+        fhirContext()
+            .newJsonParser()
+            .parseResource(
+                Library.class,
+                Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
+    library.setId("ig-system-write-test");
+    library.setUrl("http://fhir.patientedu.org/Library/ig-system-write-test");
+    library.getMeta().addProfile(PackTerminology.PROFILE_LIBRARY);
+    library.getUseContext().clear();
+    IFhirResourceDao<Library> libraries = daoRegistry.getResourceDao(Library.class);
+
+    assertThatThrownBy(() -> libraries.update(library, new SystemRequestDetails()))
+        .isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Library.useContext: minimum required = 1, but only found 0");
+    assertThat(get("/fhir/Library/ig-system-write-test").statusCode()).isEqualTo(404);
   }
 
   @Test
