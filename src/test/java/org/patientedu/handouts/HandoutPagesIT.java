@@ -132,6 +132,9 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(page.select("#online-url").text())
         .isEqualTo(baseUrl() + "/handouts/oxytocin-goaskalice");
     assertThat(page.select(".online__code svg path")).hasSize(1);
+    assertThat(QrDecoder.decodeSvg(page.select(".online__code svg").outerHtml()))
+        .as("the address the QR code holds")
+        .isEqualTo("http://localhost:" + port + "/handouts/oxytocin-goaskalice");
     assertThat(page.select("#credits-review dd").text()).isEqualTo("No medical reviewer is named.");
   }
 

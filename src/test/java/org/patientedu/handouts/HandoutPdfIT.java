@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
@@ -69,6 +70,7 @@ class HandoutPdfIT extends RunningServerTest {
       try (PDDocument pdf = pdf("/handouts/" + id + ".pdf?print=large")) {
         String title = Jsoup.parse(get("/handouts/" + id).body()).select("h1").text();
         int pages = pdf.getNumberOfPages();
+        assertThat(pages).as(id).isPositive();
         for (int page = 1; page <= pages; page++) {
           String footer = footerText(pdf, page);
           assertThat(footer)
@@ -106,6 +108,22 @@ class HandoutPdfIT extends RunningServerTest {
           .contains("Written by an AI tool")
           .contains("ChatGPT");
     }
+  }
+
+  @Test
+  void theQrCodeInThePdfLeadsToTheOnlineCopy() throws IOException {
+    List<String> decoded = new ArrayList<>();
+    try (PDDocument pdf = pdf("/handouts/oxytocin-healthwise.pdf")) {
+      for (PDPage page : pdf.getPages()) {
+        for (COSName name : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+            decoded.add(QrDecoder.decode(image.getImage()));
+          }
+        }
+      }
+    }
+    assertThat(decoded)
+        .containsExactly("http://localhost:" + port + "/handouts/oxytocin-healthwise");
   }
 
   @Test
@@ -147,8 +165,13 @@ class HandoutPdfIT extends RunningServerTest {
           assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(standard.getNumberOfPages());
         }
       }
+      assertThat(pdf.getNumberOfPages()).isPositive();
       for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
         PageText text = pageText(pdf, page);
+        assertThat(text.bodyLines()).as("%s page %d has body text", id, page).isNotEmpty();
+        assertThat(text.smallestBodyPt())
+            .as("%s page %d: some text was measured", id, page)
+            .isLessThan(Float.MAX_VALUE);
         assertThat(text.smallestBodyPt())
             .as("%s page %d smallest text", id, page)
             .isGreaterThanOrEqualTo(minimumPt - 0.1f);
@@ -163,12 +186,16 @@ class HandoutPdfIT extends RunningServerTest {
   }
 
   @Test
-  void unknownIdGivesA404() throws Exception {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/handouts/no-such-handout.pdf")).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+  void unknownIdGivesTheFriendly404Page() {
+    HttpResponse<String> response = get("/handouts/no-such-handout.pdf");
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(Jsoup.parse(response.body()).select("main h1").text())
+        .isEqualTo("Handout not found");
+    assertThat(response.body())
+        .contains("We could not find that handout. The link may be wrong")
+        .doesNotContain("%PDF");
   }
 
   private PDDocument pdf(String path) throws IOException {
