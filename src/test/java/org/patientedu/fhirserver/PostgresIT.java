@@ -45,8 +45,10 @@ class PostgresIT {
     postgres = EmbeddedPostgres.builder().start();
     nodeA = node(dataA);
     nodeB = node(dataB);
-    nodeA.awaitReady(Duration.ofMinutes(5));
-    nodeB.awaitReady(Duration.ofMinutes(5));
+    // Node B starts only after node A is ready (they take turns, for up to edu.node-startup-wait,
+    // 10 minutes): on a busy machine the pair needs more than one start-up's time.
+    nodeA.awaitReady(Duration.ofMinutes(10));
+    nodeB.awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll
