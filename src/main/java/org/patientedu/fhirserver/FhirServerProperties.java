@@ -9,7 +9,6 @@ import org.springframework.util.unit.DataSize;
  * Settings of the FHIR server ({@code edu.*}, env {@code EDU_*}).
  *
  * @param dataDir where the embedded database and the full-text index live
- * @param editorToken bearer token that unlocks writes; blank means the server is read-only
  * @param maxRequestBody bodies larger than this are refused with 413
  * @param defaultPageSize search page size when the client asks for none
  * @param maxPageSize largest {@code _count} honoured
@@ -17,28 +16,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "edu")
 public record FhirServerProperties(
     @DefaultValue("./data") Path dataDir,
-    @DefaultValue("") String editorToken,
     @DefaultValue("10MB") DataSize maxRequestBody,
     @DefaultValue("20") int defaultPageSize,
-    @DefaultValue("200") int maxPageSize) {
-
-  public boolean writesEnabled() {
-    return editorToken != null && !editorToken.isBlank();
-  }
-
-  /** Never print the token, even by accident in a debug dump of the bean. */
-  @Override
-  public String toString() {
-    return "FhirServerProperties[dataDir="
-        + dataDir
-        + ", editorToken="
-        + (writesEnabled() ? "****" : "<none>")
-        + ", maxRequestBody="
-        + maxRequestBody
-        + ", pageSize="
-        + defaultPageSize
-        + "/"
-        + maxPageSize
-        + "]";
-  }
-}
+    @DefaultValue("200") int maxPageSize) {}

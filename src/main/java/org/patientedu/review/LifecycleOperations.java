@@ -17,13 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class LifecycleOperations {
 
+  public static final String REVIEW = "$review";
+  public static final String APPROVE = "$approve";
+  public static final String RETIRE = "$retire";
+
   private final LifecycleService lifecycle;
 
   LifecycleOperations(LifecycleService lifecycle) {
     this.lifecycle = lifecycle;
   }
 
-  @Operation(name = "$review", type = Library.class)
+  @Operation(name = REVIEW, type = Library.class)
   public Library review(
       @IdParam IdType id,
       @OperationParam(name = "reviewerName", min = 1) StringType reviewerName,
@@ -41,7 +45,7 @@ public class LifecycleOperations {
             text(comment)));
   }
 
-  @Operation(name = "$approve", type = Library.class)
+  @Operation(name = APPROVE, type = Library.class)
   public Library approve(
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,
@@ -50,7 +54,7 @@ public class LifecycleOperations {
         id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
   }
 
-  @Operation(name = "$retire", type = Library.class)
+  @Operation(name = RETIRE, type = Library.class)
   public Library retire(
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,
