@@ -1,10 +1,13 @@
 package org.patientedu.audit;
 
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.patientedu.fhirserver.FhirServerPlugin;
 import org.patientedu.fhirserver.readcache.EncodedReadCacheFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +29,14 @@ class AuditWiring {
       DaoRegistry daoRegistry,
       MeterRegistry meters,
       AuditProperties properties,
+      JpaStorageSettings storageSettings,
       ObjectProvider<EncodedReadCacheFilter> readCache) {
+    // An AuditEvent names what was read or changed; that must not make the resource undeletable
+    // (HAPI refuses to delete what another resource refers to).
+    Set<String> notBlockingDeletes =
+        new HashSet<>(storageSettings.getEnforceReferentialIntegrityOnDeleteDisableForPaths());
+    notBlockingDeletes.add("AuditEvent.entity.what");
+    storageSettings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(notBlockingDeletes);
     // Reads the read cache answers never reach HAPI: counted as such.
     readCache.ifAvailable(
         cache ->

@@ -57,10 +57,11 @@ final class RuleScope implements IAuthRuleTester {
   @Override
   public boolean matches(RuleTestRequest request) {
     return operations.contains(request.operation)
+        && !excludedType(request.requestDetails.getResourceName())
         && !excluded(request.resourceId)
         && (request.resource == null
             || (!excluded(request.resource.getIdElement())
-                && !excludedTypes.contains(request.resource.fhirType())
+                && !excludedType(request.resource.fhirType())
                 && resources.test(request.resource)));
   }
 
@@ -68,11 +69,15 @@ final class RuleScope implements IAuthRuleTester {
   public boolean matchesOutput(RuleTestRequest request) {
     return operations.contains(request.operation)
         && request.resource != null
-        && !excludedTypes.contains(request.resource.fhirType())
+        && !excludedType(request.resource.fhirType())
         && resources.test(request.resource);
   }
 
   private boolean excluded(IIdType id) {
-    return id != null && id.hasResourceType() && excludedTypes.contains(id.getResourceType());
+    return id != null && id.hasResourceType() && excludedType(id.getResourceType());
+  }
+
+  private boolean excludedType(String type) {
+    return type != null && excludedTypes.contains(type);
   }
 }

@@ -114,6 +114,9 @@ final class SearchVisibility {
     if (values == null) {
       return new String[] {value};
     }
+    if (Arrays.asList(values).contains(value)) {
+      return values; // HAPI refuses a parameter repeated with the same value
+    }
     String[] all = Arrays.copyOf(values, values.length + 1);
     all[values.length] = value;
     return all;
