@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The CRMI-style lifecycle of a page, as FHIR operations on Library (carried to its
  * DocumentReference): {@code $review}, {@code $approve}, {@code $retire}. They change data, so only
- * an editor credential may call them (the server's write protection).
+ * a SMART token with system/Library.u may call them (the security feature's rules).
  */
 @Component
 public class LifecycleOperations {
