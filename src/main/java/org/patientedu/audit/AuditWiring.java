@@ -24,6 +24,8 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class AuditWiring {
 
+  private static final String ENTITY_PATH = "AuditEvent.entity.what";
+
   @Bean
   AuditTrail auditTrail(
       DaoRegistry daoRegistry,
@@ -31,12 +33,12 @@ class AuditWiring {
       AuditProperties properties,
       JpaStorageSettings storageSettings,
       ObjectProvider<EncodedReadCacheFilter> readCache) {
-    // An AuditEvent names what was read or changed; that must not make the resource undeletable
-    // (HAPI refuses to delete what another resource refers to).
-    Set<String> notBlockingDeletes =
-        new HashSet<>(storageSettings.getEnforceReferentialIntegrityOnDeleteDisableForPaths());
-    notBlockingDeletes.add("AuditEvent.entity.what");
-    storageSettings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(notBlockingDeletes);
+    // An AuditEvent names the exact version it read or changed. A versioned reference is also one
+    // that never stops the resource from being deleted (HAPI refuses to delete what another
+    // resource refers to without a version).
+    Set<String> versioned = new HashSet<>(storageSettings.getAutoVersionReferenceAtPaths());
+    versioned.add(ENTITY_PATH);
+    storageSettings.setAutoVersionReferenceAtPaths(versioned);
     // Reads the read cache answers never reach HAPI: counted as such.
     readCache.ifAvailable(
         cache ->
@@ -52,6 +54,17 @@ class AuditWiring {
   @Order(0)
   FhirServerPlugin auditPlugin(AuditTrail trail) {
     return server -> {
+      Set<String> keptVersions =
+          new HashSet<>(
+              server
+                  .getFhirContext()
+                  .getParserOptions()
+                  .getDontStripVersionsFromReferencesAtPaths());
+      keptVersions.add(ENTITY_PATH);
+      server
+          .getFhirContext()
+          .getParserOptions()
+          .setDontStripVersionsFromReferencesAtPaths(keptVersions);
       server.registerInterceptor(new BalpAuditCaptureInterceptor(trail, new AuditContext()));
       server.registerInterceptor(new RestAuditInterceptor(trail));
     };

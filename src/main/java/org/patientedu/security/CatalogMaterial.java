@@ -21,16 +21,32 @@ import org.patientedu.contentpack.PackTerminology;
  *       names what it belongs to is treated as belonging to a record).
  * </ul>
  *
- * Everything else, Patient, Encounter and Procedure included, is never public.
+ * <p>And the guide's conformance resources (StructureDefinition, ValueSet, CodeSystem, ...), which
+ * hold definitions, never patient data.
+ *
+ * <p>Everything else, Patient, Encounter and Procedure included, is never public.
  */
 final class CatalogMaterial {
 
   static final Set<String> CATALOG_TYPES = Set.of("Library", "DocumentReference", "Binary");
 
+  /** The guide's own definitions, installed from its package: public like the guide itself. */
+  static final Set<String> CONFORMANCE_TYPES =
+      Set.of(
+          "StructureDefinition",
+          "ValueSet",
+          "CodeSystem",
+          "SearchParameter",
+          "OperationDefinition",
+          "CapabilityStatement",
+          "ImplementationGuide",
+          "NamingSystem",
+          "ConceptMap");
+
   private CatalogMaterial() {}
 
   static boolean isPublic(IBaseResource resource) {
-    if (resource instanceof Library) {
+    if (resource instanceof Library || CONFORMANCE_TYPES.contains(resource.fhirType())) {
       return true;
     }
     if (resource instanceof DocumentReference document) {

@@ -72,7 +72,7 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
       RuleScope publicMaterial =
           RuleScope.only(union(RuleScope.READS, PUBLIC_SEARCHES))
               .letting(CatalogMaterial::isPublic);
-      for (String type : CatalogMaterial.CATALOG_TYPES) {
+      for (String type : publicTypes()) {
         rules
             .allow("public catalog: " + type)
             .read()
@@ -106,6 +106,12 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
       rules.allow("batch and transaction").transaction().withAnyOperation().andApplyNormalRules();
     }
     return rules.build();
+  }
+
+  private static List<String> publicTypes() {
+    List<String> types = new java.util.ArrayList<>(CatalogMaterial.CATALOG_TYPES);
+    types.addAll(CatalogMaterial.CONFORMANCE_TYPES);
+    return types;
   }
 
   /** A new search by the public may not reach history beyond one resource's. */

@@ -3,6 +3,7 @@ package org.patientedu.fhirserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
@@ -206,20 +207,28 @@ class PostgresIT {
    * Searches every half second, for up to a minute, until the search finds {@code expected}
    * resources.
    */
-  private static int awaitHits(ServerProcess node, String search, int expected)
-      throws InterruptedException {
+  private static int awaitHits(ServerProcess node, String search, int expected) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     int found;
     do {
       Thread.sleep(500);
-      found =
-          node.editorClient()
-              .search()
-              .byUrl(search)
-              .returnBundle(Bundle.class)
-              .execute()
-              .getEntry()
-              .size();
+      try {
+        found =
+            node.editorClient()
+                .search()
+                .byUrl(search)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .size();
+      } catch (BaseServerResponseException e) {
+        String log = node.log();
+        throw new AssertionError(
+            search
+                + " failed; the node's log ends:\n"
+                + log.substring(Math.max(0, log.length() - 8000)),
+            e);
+      }
     } while (found != expected && Instant.now().isBefore(deadline));
     return found;
   }
