@@ -86,8 +86,11 @@ final class AuditEvents {
     }
   }
 
-  /** What was asked: the resource, if any, and the request line. */
-  static void addRequest(AuditEvent event, String reference, String requestLine) {
+  /**
+   * What was asked: the request line, and whether it was about one resource (named in the line, not
+   * as a reference: an unversioned reference would keep that resource from ever being deleted).
+   */
+  static void addRequest(AuditEvent event, boolean aboutOneResource, String requestLine) {
     AuditEvent.AuditEventEntityComponent entity = event.addEntity();
     entity
         .getType()
@@ -97,12 +100,9 @@ final class AuditEvents {
         .getRole()
         .setSystem(BalpConstants.CS_OBJECT_ROLE)
         .setCode(
-            reference != null
+            aboutOneResource
                 ? BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE
                 : BalpConstants.CS_OBJECT_ROLE_24_QUERY);
-    if (reference != null) {
-      entity.getWhat().setReference(reference);
-    }
     entity.setDescription(requestLine);
   }
 

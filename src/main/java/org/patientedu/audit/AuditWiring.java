@@ -1,6 +1,5 @@
 package org.patientedu.audit;
 
-import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -31,14 +30,7 @@ class AuditWiring {
       DaoRegistry daoRegistry,
       MeterRegistry meters,
       AuditProperties properties,
-      JpaStorageSettings storageSettings,
       ObjectProvider<EncodedReadCacheFilter> readCache) {
-    // An AuditEvent names the exact version it read or changed. A versioned reference is also one
-    // that never stops the resource from being deleted (HAPI refuses to delete what another
-    // resource refers to without a version).
-    Set<String> versioned = new HashSet<>(storageSettings.getAutoVersionReferenceAtPaths());
-    versioned.add(ENTITY_PATH);
-    storageSettings.setAutoVersionReferenceAtPaths(versioned);
     // Reads the read cache answers never reach HAPI: counted as such.
     readCache.ifAvailable(
         cache ->
@@ -54,6 +46,9 @@ class AuditWiring {
   @Order(0)
   FhirServerPlugin auditPlugin(AuditTrail trail) {
     return server -> {
+      // BALP names the exact version read or changed; keep it. A versioned reference also never
+      // stops the resource from being deleted (HAPI refuses to delete what another resource
+      // refers to without a version).
       Set<String> keptVersions =
           new HashSet<>(
               server

@@ -48,7 +48,7 @@ final class RefusedRequestAudit extends OncePerRequestFilter {
               request.getRemoteAddr());
       AuditEvents.addRequest(
           event,
-          null,
+          false,
           "POST "
               + TOKEN_PATH
               + " scope="
@@ -71,7 +71,7 @@ final class RefusedRequestAudit extends OncePerRequestFilter {
           status == HttpServletResponse.SC_UNAUTHORIZED
               ? "401: no valid credential"
               : "403: the token's scopes do not allow it");
-      AuditEvents.addRequest(event, null, AuditEvents.requestLine(request));
+      AuditEvents.addRequest(event, false, AuditEvents.requestLine(request));
       trail.store(event);
     }
   }

@@ -66,7 +66,7 @@ final class RestAuditInterceptor {
             SmartCaller.current(),
             request.getServletRequest().getRemoteAddr());
     AuditEvents.addRequest(
-        event, target, request.getOperation() + (target == null ? "" : " on " + target));
+        event, target != null, request.getOperation() + (target == null ? "" : " on " + target));
     trail.store(event);
   }
 
@@ -114,7 +114,7 @@ final class RestAuditInterceptor {
             request.getServletRequest().getRemoteAddr());
     AuditEvents.addRequest(
         event,
-        request.getId() != null ? request.getId().toUnqualifiedVersionless().getValue() : null,
+        request.getId() != null,
         request.getRequestType().name() + " " + request.getCompleteUrl());
     AuditEvents.addPatients(event, patients);
     trail.store(event);
