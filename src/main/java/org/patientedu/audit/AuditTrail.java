@@ -10,17 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.IdType;
 import org.patientedu.security.Grant;
 import org.patientedu.security.SmartCaller;
 import org.patientedu.security.SmartScope.Permission;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Where AuditEvents go: the FHIR store, in the same database, written in the request's own thread.
- * For a write, HAPI's BALP interceptor hands the event over before the write commits, inside its
- * transaction, so the change and its AuditEvent are stored together or not at all; nothing waits in
- * a memory queue that a crash would lose.
+ * Where AuditEvents go: the FHIR store, in the same database, written in the request's own thread
+ * before it is answered; nothing waits in a memory queue that a crash would lose. The event of a
+ * create, update or delete is stored in the write's own transaction, just before it commits, so the
+ * change and its AuditEvent are stored together or not at all. Any other event (a read, a search,
+ * an operation, a refusal) gets a transaction of its own: a read's transaction may be read-only.
  *
  * <p>Reads and searches of the public catalog are not stored one by one (they are most of the
  * traffic and say nothing about a patient): they are counted, in the Micrometer counter {@value
@@ -37,14 +44,24 @@ final class AuditTrail implements IBalpAuditEventSink {
       Set.of(
           BalpProfileEnum.BASIC_READ.getProfileUrl(), BalpProfileEnum.BASIC_QUERY.getProfileUrl());
 
+  private static final Set<AuditEventAction> WRITES =
+      Set.of(AuditEventAction.C, AuditEventAction.U, AuditEventAction.D);
+
   private final DaoRegistry daoRegistry;
   private final MeterRegistry meters;
   private final boolean recordCatalogReads;
+  private final TransactionTemplate ownTransaction;
 
-  AuditTrail(DaoRegistry daoRegistry, MeterRegistry meters, boolean recordCatalogReads) {
+  AuditTrail(
+      DaoRegistry daoRegistry,
+      MeterRegistry meters,
+      boolean recordCatalogReads,
+      PlatformTransactionManager transactions) {
     this.daoRegistry = daoRegistry;
     this.meters = meters;
     this.recordCatalogReads = recordCatalogReads;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -60,6 +77,23 @@ final class AuditTrail implements IBalpAuditEventSink {
   }
 
   void store(AuditEvent event) {
+    if (WRITES.contains(event.getAction())
+        && TransactionSynchronizationManager.isSynchronizationActive()
+        && TransactionSynchronizationManager.isActualTransactionActive()) {
+      // After the write's own work (HAPI is still indexing it when it calls), before its commit.
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              create(event);
+            }
+          });
+    } else {
+      ownTransaction.executeWithoutResult(status -> create(event));
+    }
+  }
+
+  private void create(AuditEvent event) {
     daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
   }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The audit trail, plugged in: HAPI's BALP interceptor for reads, searches and writes, our own
@@ -30,6 +31,7 @@ class AuditWiring {
       DaoRegistry daoRegistry,
       MeterRegistry meters,
       AuditProperties properties,
+      PlatformTransactionManager transactions,
       ObjectProvider<EncodedReadCacheFilter> readCache) {
     // Reads the read cache answers never reach HAPI: counted as such.
     readCache.ifAvailable(
@@ -38,7 +40,7 @@ class AuditWiring {
                     AuditTrail.CATALOG_READS + ".cached", cache, EncodedReadCacheFilter::hits)
                 .description("Catalog reads answered from the read cache")
                 .register(meters));
-    return new AuditTrail(daoRegistry, meters, properties.recordCatalogReads());
+    return new AuditTrail(daoRegistry, meters, properties.recordCatalogReads(), transactions);
   }
 
   /** After the security plugin: only what authorization let through is recorded as done. */

@@ -226,7 +226,7 @@ class PostgresIT {
         throw new AssertionError(
             search
                 + " failed; the node's log ends:\n"
-                + log.substring(Math.max(0, log.length() - 8000)),
+                + log.substring(Math.max(0, log.length() - 60000)),
             e);
       }
     } while (found != expected && Instant.now().isBefore(deadline));
