@@ -80,12 +80,11 @@ final class AuditTrail implements IBalpAuditEventSink {
     if (WRITES.contains(event.getAction())
         && TransactionSynchronizationManager.isSynchronizationActive()
         && TransactionSynchronizationManager.isActualTransactionActive()) {
-      // After the write's own work (HAPI is still indexing it when it calls), before its commit.
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
-            public void beforeCommit(boolean readOnly) {
-              create(event);
+            public void afterCommit() {
+              ownTransaction.executeWithoutResult(status -> create(event));
             }
           });
     } else {
