@@ -4,7 +4,7 @@ Title: "Patient education content server"
 Usage: #definition
 * url = "http://fhir.patientedu.org/CapabilityStatement/patient-education-server"
 * name = "PatientEducationServer"
-* description = "What the patient-education content module offers EHRs: public read and search of Library, DocumentReference and Binary; review operations for editors (bearer token)."
+* description = "What the patient-education content module offers EHRs: public read and search of Library, DocumentReference and Binary; review operations for editors (SMART Backend Services)."
 * status = #active
 * date = "2025-01-01"
 * kind = #requirements
@@ -13,8 +13,8 @@ Usage: #definition
 * format[+] = #xml
 * implementationGuide = "http://fhir.patientedu.org/ImplementationGuide/org.patientedu.fhir"
 * rest.mode = #server
-* rest.documentation = "Reads are public. Create, update, delete and the review operations need an editor credential (Authorization: Bearer <token>). Writes of Library and DocumentReference that claim this guide's profiles in meta.profile are validated against them; invalid content is refused with 422 and an OperationOutcome."
-* rest.security.description = "Bearer token (editor credential) for writes."
+* rest.documentation = "Reads of the catalog are public. Create, update, delete and the review operations need a SMART Backend Services token with system scopes (system/Library.cu, system/DocumentReference.cu, system/Binary.cu; system/Library.u for the review operations). Writes of Library and DocumentReference that claim this guide's profiles in meta.profile are validated against them; invalid content is refused with 422 and an OperationOutcome."
+* rest.security.description = "SMART Backend Services (client credentials, private_key_jwt); token endpoint in /fhir/.well-known/smart-configuration."
 * rest.resource[0].type = #Library
 * rest.resource[=].profile = "http://hl7.org/fhir/StructureDefinition/Library"
 * rest.resource[=].supportedProfile = Canonical(PatientEducationLibrary)

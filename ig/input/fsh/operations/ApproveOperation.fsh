@@ -4,7 +4,7 @@ Title: "Approve a Library"
 Usage: #definition
 * url = "http://fhir.patientedu.org/OperationDefinition/Library-approve"
 * name = "Approve"
-* description = "Approves reviewed content for use: sets approvalDate and status active. Needs an editor credential."
+* description = "Approves reviewed content for use: sets approvalDate and status active. Needs a SMART token with system/Library.u."
 * insert LibraryInstanceOperation(approve)
 * insert OperationParameter(date, in, 0, 1, date, Date of the approval; defaults to today)
 * insert OperationParameter(comment, in, 0, 1, string, Free-text note kept with the approval)

@@ -4,7 +4,7 @@ Title: "Record a review of a Library"
 Usage: #definition
 * url = "http://fhir.patientedu.org/OperationDefinition/Library-review"
 * name = "Review"
-* description = "Records that a named person reviewed the content: sets lastReviewDate, adds the reviewer (with credentials and specialty) and recomputes the review status. Needs an editor credential."
+* description = "Records that a named person reviewed the content: sets lastReviewDate, adds the reviewer (with credentials and specialty) and recomputes the review status. Needs a SMART token with system/Library.u."
 * insert LibraryInstanceOperation(review)
 * insert OperationParameter(reviewerName, in, 1, 1, string, The reviewer's name without credentials)
 * insert OperationParameter(credentials, in, 0, 1, string, Post-nominal credentials such as MD)

@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -18,13 +20,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * run the page importer instead, without starting the server.
  */
 // HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
-// brings along), and full text runs on local Lucene, not Elasticsearch.
+// brings along), and full text runs on local Lucene, not Elasticsearch. The SMART token endpoint is
+// wired by the security feature (Boot's default would sign with a random key and expose every
+// OAuth endpoint).
 @SpringBootApplication(
     exclude = {
       QuartzAutoConfiguration.class,
       FlywayAutoConfiguration.class,
       ElasticsearchClientAutoConfiguration.class,
-      ElasticsearchRestClientAutoConfiguration.class
+      ElasticsearchRestClientAutoConfiguration.class,
+      OAuth2AuthorizationServerAutoConfiguration.class,
+      OAuth2AuthorizationServerJwtAutoConfiguration.class
     })
 @ConfigurationPropertiesScan
 public class PatientEducationApplication {

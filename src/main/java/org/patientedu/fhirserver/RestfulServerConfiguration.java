@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +21,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The REST face of the store: {@code /fhir}, read-only to the public, JSON and XML. */
+/** The REST face of the store: {@code /fhir}, JSON and XML. */
 @Configuration(proxyBeanMethods = false)
 class RestfulServerConfiguration {
 
@@ -46,7 +47,13 @@ class RestfulServerConfiguration {
     // otherwise).
     fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
 
-    RestfulServer server = new RestfulServer(fhirContext);
+    RestfulServer server =
+        new RestfulServer(fhirContext) {
+          @Override
+          public void addHeadersToResponse(HttpServletResponse response) {
+            // No X-Powered-By: the server does not announce its software and version to callers.
+          }
+        };
     server.setServerName("Patient education content module");
     server.setImplementationDescription(
         "Patient-education Library and DocumentReference resources");
@@ -66,10 +73,10 @@ class RestfulServerConfiguration {
     capabilities.setImplementationDescription("Patient-education content module (FHIR R4)");
     server.setServerConformanceProvider(capabilities);
 
-    server.registerInterceptor(new EditorAuthorizationInterceptor(properties.editorToken()));
-    server.registerInterceptor(new CapabilityStatementCustomizer(properties.writesEnabled()));
+    server.registerInterceptor(new CapabilityStatementCustomizer());
     server.registerInterceptor(new ContentSearchOverNarrativeInterceptor());
-    // Features (content pack, review lifecycle, ...) add their providers and interceptors here.
+    // Features (security, audit, review lifecycle, ...) add their providers and interceptors here;
+    // who may do what is the security feature's.
     plugins.orderedStream().forEach(plugin -> plugin.configure(server));
     return server;
   }

@@ -5,8 +5,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The handout pages' security headers: the catalog, the handouts, their static files and the error
- * pages. Not on {@code /fhir} (its own servlet), the actuator or other features' pages.
+ * The handout pages' security headers: the catalog, the handouts, their static files, the error
+ * pages, and the implementation guide's pages ({@code /ig/}). Not on {@code /fhir} (its own
+ * servlet) or the actuator.
  */
 @Configuration(proxyBeanMethods = false)
 class HandoutsWebConfiguration implements WebMvcConfigurer {
@@ -15,6 +16,7 @@ class HandoutsWebConfiguration implements WebMvcConfigurer {
   public void addInterceptors(InterceptorRegistry registry) {
     registry
         .addInterceptor(new SecurityHeadersInterceptor())
-        .addPathPatterns("/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**");
+        .addPathPatterns(
+            "/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**", "/ig", "/ig/**");
   }
 }

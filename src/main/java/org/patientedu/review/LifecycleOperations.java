@@ -12,10 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * The CRMI-style lifecycle of a page, as FHIR operations on Library (carried to its
  * DocumentReference): {@code $review}, {@code $approve}, {@code $retire}. They change data, so only
- * an editor credential may call them (the server's write protection).
+ * a SMART token with system/Library.u may call them (the security feature's rules).
  */
 @Component
 public class LifecycleOperations {
+
+  public static final String REVIEW = "$review";
+  public static final String APPROVE = "$approve";
+  public static final String RETIRE = "$retire";
 
   private final LifecycleService lifecycle;
 
@@ -23,7 +27,7 @@ public class LifecycleOperations {
     this.lifecycle = lifecycle;
   }
 
-  @Operation(name = "$review", type = Library.class)
+  @Operation(name = REVIEW, type = Library.class)
   public Library review(
       @IdParam IdType id,
       @OperationParam(name = "reviewerName", min = 1) StringType reviewerName,
@@ -41,7 +45,7 @@ public class LifecycleOperations {
             text(comment)));
   }
 
-  @Operation(name = "$approve", type = Library.class)
+  @Operation(name = APPROVE, type = Library.class)
   public Library approve(
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,
@@ -50,7 +54,7 @@ public class LifecycleOperations {
         id.getIdPart(), date == null ? null : ReviewStamper.toLocalDate(date), text(comment));
   }
 
-  @Operation(name = "$retire", type = Library.class)
+  @Operation(name = RETIRE, type = Library.class)
   public Library retire(
       @IdParam IdType id,
       @OperationParam(name = "date") DateType date,

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewReportOperation {
 
+  public static final String NAME = "$review-report";
+
   /** One overdue page. */
   public record OverdueItem(
       String id, String title, LocalDate lastReviewed, LocalDate dueDate, long daysOverdue) {}
@@ -58,7 +60,7 @@ public class ReviewReportOperation {
     this.clock = clock;
   }
 
-  @Operation(name = "$review-report", idempotent = true)
+  @Operation(name = NAME, idempotent = true)
   public Parameters reviewReport() {
     Summary summary = summarize();
     Parameters report = new Parameters();

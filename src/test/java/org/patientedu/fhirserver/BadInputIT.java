@@ -120,7 +120,7 @@ class BadInputIT extends RunningServerTest {
   }
 
   private int basicCount() {
-    return anonymousClient()
+    return editorClient()
         .search()
         .byUrl("Basic?_summary=count")
         .returnBundle(Bundle.class)

@@ -162,7 +162,7 @@ class FhirRestApiIT extends RunningServerTest {
 
   @Test
   void pagesTwentyByDefaultAndAtMostTwoHundred() {
-    IGenericClient client = anonymousClient();
+    IGenericClient client = editorClient(); // Basic is not public
     Bundle first =
         client
             .search()
@@ -354,8 +354,8 @@ class FhirRestApiIT extends RunningServerTest {
         .contains(
             "type", "category", "event", "language", "status", "date", "relatesto", "_content");
     assertThat(capabilities.getRestFirstRep().getSecurity().getDescription())
-        .contains("Reads are public")
-        .contains("editor bearer token");
+        .contains("The published catalog (Library, education DocumentReference, Binary) is public")
+        .contains("SMART Backend Services token");
   }
 
   private static Set<String> searchParams(CapabilityStatement capabilities, String type) {

@@ -1,7 +1,10 @@
 package org.patientedu.fhirserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerProcess;
+import org.patientedu.testing.SmartTestClients;
+import org.patientedu.testing.SmartTokens;
 
 /**
  * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes starting
@@ -65,17 +71,47 @@ class PostgresIT {
   }
 
   private ServerProcess node(Path dataDir) throws java.io.IOException {
-    return ServerProcess.start(
-        Map.of(
-            "spring.profiles.active", "postgres",
-            "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "postgres",
-            "edu.data-dir", dataDir.toString(),
-            "edu.search-index.catch-up-interval", "2s",
-            // each read answered from the cache is logged, so the test can tell a hit from a miss
-            "logging.level.org.patientedu.fhirserver.readcache", "DEBUG"),
-        dataDir.resolve("node.log"));
+    Map<String, String> properties =
+        new HashMap<>(
+            Map.of(
+                "spring.profiles.active", "postgres",
+                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres",
+                "edu.data-dir", dataDir.toString(),
+                "edu.search-index.catch-up-interval", "2s",
+                // each read answered from the cache is logged, so the test can tell a hit from a
+                // miss
+                "logging.level.org.patientedu.fhirserver.readcache", "DEBUG"));
+    properties.putAll(SmartTestClients.properties());
+    return ServerProcess.start(properties, dataDir.resolve("node.log"));
+  }
+
+  @Test
+  void aTokenIssuedByOneNodeIsAcceptedByTheOther() throws Exception {
+    // Both nodes sign and check with the key kept in their shared database.
+    String token =
+        SmartTokens.accessToken(nodeA.baseUrl(), SmartTestClients.EDITOR, "system/Library.rs");
+    Bundle viaB =
+        nodeB
+            .client()
+            .search()
+            .byUrl("Library?_summary=count")
+            .withAdditionalHeader("Authorization", "Bearer " + token)
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(viaB.getTotal()).isEqualTo((int) countPackFiles("Library"));
+    assertThatThrownBy(
+            () ->
+                nodeB
+                    .client()
+                    .search()
+                    .byUrl("AuditEvent")
+                    .withAdditionalHeader("Authorization", "Bearer " + token)
+                    .returnBundle(Bundle.class)
+                    .execute())
+        .as("node B applies the token's scopes: no audit scope, no AuditEvents")
+        .isInstanceOf(ForbiddenOperationException.class);
   }
 
   @Test
@@ -128,7 +164,7 @@ class PostgresIT {
     nodeA.editorClient().update().resource(written).execute();
 
     Basic read =
-        nodeB.client().read().resource(Basic.class).withId("postgres-round-trip").execute();
+        nodeB.editorClient().read().resource(Basic.class).withId("postgres-round-trip").execute();
     assertThat(read.getCode().getText()).isEqualTo("written on node A");
     assertThat(
             sqlCount(
@@ -201,20 +237,28 @@ class PostgresIT {
    * Searches every half second, for up to a minute, until the search finds {@code expected}
    * resources.
    */
-  private static int awaitHits(ServerProcess node, String search, int expected)
-      throws InterruptedException {
+  private static int awaitHits(ServerProcess node, String search, int expected) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     int found;
     do {
       Thread.sleep(500);
-      found =
-          node.client()
-              .search()
-              .byUrl(search)
-              .returnBundle(Bundle.class)
-              .execute()
-              .getEntry()
-              .size();
+      try {
+        found =
+            node.editorClient()
+                .search()
+                .byUrl(search)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry()
+                .size();
+      } catch (BaseServerResponseException e) {
+        String log = node.log();
+        throw new AssertionError(
+            search
+                + " failed; the node's log ends:\n"
+                + log.substring(Math.max(0, log.length() - 60000)),
+            e);
+      }
     } while (found != expected && Instant.now().isBefore(deadline));
     return found;
   }

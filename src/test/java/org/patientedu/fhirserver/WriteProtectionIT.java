@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.patientedu.testing.RunningServerTest;
 
-/** The public may read; only the configured editor credential may change anything. */
+/** The public may read; only a token with the right scope may change anything. */
 class WriteProtectionIT extends RunningServerTest {
 
   private static final String ID = "write-protection-library";
@@ -60,18 +60,23 @@ class WriteProtectionIT extends RunningServerTest {
   }
 
   @Test
-  void aWrongCredentialIsRefusedWith403() {
-    IGenericClient intruder = clientWithToken("not-the-editor-token");
+  void anUnknownCredentialIs401AndATokenWithoutTheScopeIs403() {
+    IGenericClient intruder = clientWithToken("not-a-token-this-server-issued");
+    IGenericClient reader = smartClient("system/Library.rs");
     String versionBefore = currentVersion();
 
     assertRefused(
-        ForbiddenOperationException.class,
-        403,
+        AuthenticationException.class,
+        401,
         () -> intruder.update().resource(library("changed")).execute());
     assertRefused(
         ForbiddenOperationException.class,
         403,
-        () -> intruder.delete().resourceById("Library", ID).execute());
+        () -> reader.update().resource(library("changed")).execute());
+    assertRefused(
+        ForbiddenOperationException.class,
+        403,
+        () -> reader.delete().resourceById("Library", ID).execute());
 
     assertThat(currentVersion()).isEqualTo(versionBefore);
   }
@@ -91,8 +96,8 @@ class WriteProtectionIT extends RunningServerTest {
     OperationOutcome outcome =
         fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
     assertThat(outcome.getIssueFirstRep().getDiagnostics())
-        .contains("read-only to the public")
-        .contains("Bearer");
+        .contains("needs a bearer token")
+        .contains("smart-configuration");
   }
 
   @Test

@@ -30,11 +30,21 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"edu.editor-token=" + RunningServerTest.EDITOR_TOKEN})
+    properties = {
+      "edu.editor-token=" + RunningServerTest.EDITOR_TOKEN,
+      "edu.security.cors-origins=" + RunningServerTest.EHR_ORIGIN
+    })
 @Import(RunningServerTest.FixedToday.class)
 public abstract class RunningServerTest {
 
+  /**
+   * The development editor token (every scope but the audit one), for tests that are not about
+   * security; the security tests use real SMART tokens ({@link #smartClient}).
+   */
   public static final String EDITOR_TOKEN = "test-editor-token-3f9a";
+
+  /** The one browser origin allowed to call /fhir (CORS). */
+  public static final String EHR_ORIGIN = "https://ehr.example.test";
 
   /** The day the tests stand on; the issues state the seed pages' review states as of this day. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
@@ -48,6 +58,7 @@ public abstract class RunningServerTest {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     registry.add("edu.data-dir", DATA_DIR::toString);
+    SmartTestClients.register(registry);
   }
 
   protected String baseUrl() {
@@ -68,6 +79,16 @@ public abstract class RunningServerTest {
 
   protected IGenericClient editorClient() {
     return clientWithToken(EDITOR_TOKEN);
+  }
+
+  /** A real SMART access token of the editors' test client, for {@code scopes}. */
+  protected String smartToken(String scopes) {
+    return SmartTokens.accessToken(baseUrl(), SmartTestClients.EDITOR, scopes);
+  }
+
+  /** A client holding a real SMART token of the editors' test client, for {@code scopes}. */
+  protected IGenericClient smartClient(String scopes) {
+    return clientWithToken(smartToken(scopes));
   }
 
   protected IGenericClient clientWithToken(String token) {

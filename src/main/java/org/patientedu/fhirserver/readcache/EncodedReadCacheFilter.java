@@ -32,8 +32,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * in the key: the version, {@code Accept}, whether gzip is accepted, and the host and forwarding
  * headers (HAPI writes absolute URLs into {@code Content-Location}). Only a 200 whose ETag is the
  * version looked up first is stored, so a write racing the read never leaves an old body under a
- * new version. Reads are public today; when SMART authorization arrives, it must run before this
- * filter.
+ * new version.
+ *
+ * <p>Only answers given to a request without credentials are stored: a 200 there means the resource
+ * is public (authorization refuses anything else to an anonymous caller), so replaying it to anyone
+ * shows nothing that caller may not see. A record answered to a token holder is never stored.
+ * Authentication runs before this filter (Spring Security's filter chain comes first), so a request
+ * with a bad token never reaches it.
  */
 public class EncodedReadCacheFilter extends OncePerRequestFilter {
 
@@ -96,7 +101,8 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
       chain.doFilter(request, recording);
       String expectedEtag = "W/\"" + version.getAsLong() + "\"";
       if (recording.getStatus() == HttpServletResponse.SC_OK
-          && expectedEtag.equals(recording.getHeader("ETag"))) {
+          && expectedEtag.equals(recording.getHeader("ETag"))
+          && request.getHeader("Authorization") == null) {
         cache.put(
             key,
             new EncodedResponse(

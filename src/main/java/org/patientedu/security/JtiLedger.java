@@ -1,0 +1,54 @@
+package org.patientedu.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code jti} of every client assertion accepted, kept until the assertion expires, so that a
+ * captured assertion cannot be replayed (SMART Backend Services). In the shared database, so a
+ * replay is caught whichever node it is sent to, and after a restart.
+ */
+class JtiLedger implements InitializingBean {
+
+  private static final String TABLE =
+      "create table if not exists EDU_CLIENT_ASSERTION_JTI ("
+          + "CLIENT_ID varchar(255) not null, JTI varchar(255) not null, "
+          + "EXPIRES_AT bigint not null, primary key (CLIENT_ID, JTI))";
+
+  private final JdbcTemplate jdbc;
+  // Real time, like the assertions' own timestamps (not the application's clock, which a demo or a
+  // test may set to another day).
+  private final Clock clock = Clock.systemUTC();
+
+  JtiLedger(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    jdbc.execute(TABLE);
+  }
+
+  /**
+   * Records the assertion's {@code jti}; false when this client has used it before. Expired entries
+   * go first: a {@code jti} is remembered as long as its assertion could be accepted.
+   */
+  boolean firstUse(String clientId, String jti, Instant expiresAt) {
+    jdbc.update(
+        "delete from EDU_CLIENT_ASSERTION_JTI where EXPIRES_AT < ?",
+        Instant.now(clock).getEpochSecond());
+    try {
+      jdbc.update(
+          "insert into EDU_CLIENT_ASSERTION_JTI (CLIENT_ID, JTI, EXPIRES_AT) values (?, ?, ?)",
+          clientId,
+          jti,
+          expiresAt.getEpochSecond());
+      return true;
+    } catch (DuplicateKeyException replayed) {
+      return false;
+    }
+  }
+}
