@@ -60,11 +60,13 @@ class OpenSearchBackend {
         .setPassword(properties.password())
         .apply(settings);
     settings.put(BackendSettings.backendKey(ElasticsearchBackendSettings.VERSION), DISTRIBUTION);
-    // HAPI's builder indexes asynchronously after the commit, so an indexing failure would only be
-    // logged. Wait instead until OpenSearch has the change (Hibernate Search's own default); it is
-    // searchable on every node after OpenSearch's next refresh (1 s by default).
+    // HAPI's builder indexes asynchronously after the commit: the client hears "created" before the
+    // index has the change, and an indexing failure is only logged. Here a write is answered once
+    // OpenSearch has the change and has made it searchable (a refresh), so whatever node the next
+    // search goes to finds it. The price, a refresh per write, is small at editorial write rates;
+    // a bulk load can choose write-sync for its own session.
     settings.remove(HibernateOrmMapperSettings.AUTOMATIC_INDEXING_SYNCHRONIZATION_STRATEGY);
-    settings.put(HibernateOrmMapperSettings.INDEXING_PLAN_SYNCHRONIZATION_STRATEGY, "write-sync");
+    settings.put(HibernateOrmMapperSettings.INDEXING_PLAN_SYNCHRONIZATION_STRATEGY, "read-sync");
 
     Map<String, String> result = new TreeMap<>();
     settings.stringPropertyNames().forEach(key -> result.put(key, settings.getProperty(key)));
