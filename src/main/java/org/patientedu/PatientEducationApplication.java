@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * run the page importer instead, without starting the server.
  */
 // HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
-// brings along), and full text runs on local Lucene, not Elasticsearch.
+// brings along), and full text runs on local Lucene or, with the opensearch profile, on Hibernate
+// Search's own OpenSearch client: Boot's Elasticsearch clients stay out.
 @SpringBootApplication(
     exclude = {
       QuartzAutoConfiguration.class,

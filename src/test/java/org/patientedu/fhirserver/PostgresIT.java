@@ -219,6 +219,11 @@ class PostgresIT {
       assertThat(nodeD.log())
           .contains("Full-text index holds 0 documents but the database has")
           .contains("Full-text index rebuilt in");
+      nodeD
+          .log()
+          .lines()
+          .filter(line -> line.contains("Full-text index rebuilt in"))
+          .forEach(line -> System.out.println("PostgresIT: node D: " + line));
       assertThat(ids(nodeD, "Basic?_content=marlinspike"))
           .containsExactly("postgres-before-index-loss");
     }

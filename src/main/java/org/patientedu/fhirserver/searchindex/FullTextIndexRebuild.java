@@ -38,9 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(-5)
+@SuppressWarnings("deprecation") // IResourceReindexingSvc, chosen on purpose (see above)
 class FullTextIndexRebuild implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(FullTextIndexRebuild.class);
+  private static final int MAX_PASSES_WITHOUT_PROGRESS = 3;
 
   @PersistenceContext private EntityManager entityManager;
 
@@ -69,8 +71,16 @@ class FullTextIndexRebuild implements ApplicationRunner {
     Instant started = Instant.now();
     reindexing.markAllResourcesForReindexing();
     long reindexed = 0;
+    int passesWithoutProgress = 0;
     while (reindexing.countReindexJobs() > 0) {
-      reindexed += reindexing.forceReindexingPass();
+      int pass = reindexing.forceReindexingPass();
+      reindexed += pass;
+      if (pass == 0 && ++passesWithoutProgress > MAX_PASSES_WITHOUT_PROGRESS) {
+        throw new IllegalStateException(
+            "Rebuilding the full-text index made no progress after "
+                + reindexed
+                + " resources; see HAPI's reindexing messages above");
+      }
     }
     log.info(
         "Full-text index rebuilt in {} ms: {} resources reindexed; the index now holds {}"
