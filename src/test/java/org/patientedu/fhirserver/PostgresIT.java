@@ -58,8 +58,9 @@ class PostgresIT {
         openSearch.startup().toMillis());
     nodeA = node("a", "postgres,opensearch");
     nodeB = node("b", "postgres,opensearch");
-    nodeA.awaitReady(Duration.ofMinutes(5));
-    nodeB.awaitReady(Duration.ofMinutes(5));
+    // B waits for A to finish starting (nodes take turns), so give a slow machine time for both.
+    nodeA.awaitReady(Duration.ofMinutes(10));
+    nodeB.awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll
