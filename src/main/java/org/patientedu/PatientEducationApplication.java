@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * run the page importer instead, without starting the server.
  */
 // HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
-// brings along), and full text runs on local Lucene, not Elasticsearch. The SMART token endpoint is
-// wired by the security feature (Boot's default would sign with a random key and expose every
+// brings along), and full text runs on local Lucene or, with the opensearch profile, on Hibernate
+// Search's own OpenSearch client: Boot's Elasticsearch clients stay out. The SMART token endpoint
+// is wired by the security feature (Boot's default would sign with a random key and expose every
 // OAuth endpoint).
 @SpringBootApplication(
     exclude = {

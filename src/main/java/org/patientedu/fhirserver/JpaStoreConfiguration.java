@@ -12,9 +12,12 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +28,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * The HAPI FHIR JPA store for R4. Database and Hibernate Search settings come from {@code
- * application.properties} ({@code spring.datasource.*}, {@code spring.jpa.properties.*}).
+ * application.properties} ({@code spring.datasource.*}, {@code spring.jpa.properties.*}); with the
+ * {@code opensearch} profile, {@code searchindex} replaces the full-text backend's.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -42,7 +46,7 @@ class JpaStoreConfiguration {
   @Bean
   JpaStorageSettings storageSettings() {
     JpaStorageSettings settings = new JpaStorageSettings();
-    // _content and _text searches, indexed by Hibernate Search in the data directory.
+    // _content and _text searches, indexed by Hibernate Search (local Lucene, or OpenSearch).
     settings.setHibernateSearchIndexFullText(true);
     // A search right after a review must see the new state, so never answer from a cached result
     // set.
@@ -81,13 +85,17 @@ class JpaStoreConfiguration {
       FhirContext fhirContext,
       JpaStorageSettings storageSettings,
       JpaProperties jpaProperties,
+      ObjectProvider<HibernatePropertiesCustomizer> customizers,
       DataSource dataSource) {
     LocalContainerEntityManagerFactoryBean factory =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(
             beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
-    factory.setJpaPropertyMap(jpaProperties.getProperties());
+    // spring.jpa.properties.*, then what features change (the full-text backend, for one).
+    Map<String, Object> properties = new HashMap<>(jpaProperties.getProperties());
+    customizers.orderedStream().forEach(customizer -> customizer.customize(properties));
+    factory.setJpaPropertyMap(properties);
     return factory;
   }
 

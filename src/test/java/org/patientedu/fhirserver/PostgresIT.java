@@ -3,9 +3,9 @@ package org.patientedu.fhirserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +28,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.OpenSearchNode;
 import org.patientedu.testing.ServerProcess;
 import org.patientedu.testing.SmartTestClients;
 import org.patientedu.testing.SmartTokens;
 
 /**
- * The server on a real PostgreSQL (embedded from Maven, not H2 pretending), with two nodes starting
- * at the same moment on one database, as a hospital would run it.
+ * Several nodes on a real PostgreSQL (embedded from Maven, not H2 pretending) sharing one full-text
+ * index on a real OpenSearch 2.19 node (also from Maven), as a hospital group would run them: every
+ * node with the profiles {@code postgres,opensearch}, two of them starting at the same moment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresIT {
 
+  /** The requirement for a write on one node to be found by full text on another. */
+  private static final Duration FULL_TEXT_DEADLINE = Duration.ofSeconds(2);
+
+  private Path work;
+  private OpenSearchNode openSearch;
   private EmbeddedPostgres postgres;
   private ServerProcess nodeA;
   private ServerProcess nodeB;
@@ -47,42 +54,50 @@ class PostgresIT {
    * Two JVMs started at the same moment, racing each other to create the schema and load the pack.
    */
   @BeforeAll
-  void startPostgresAndTwoNodesAtOnce(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
+  void startPostgresOpenSearchAndTwoNodesAtOnce(@TempDir Path work) throws Exception {
+    this.work = work;
     postgres = EmbeddedPostgres.builder().start();
-    nodeA = node(dataA);
-    nodeB = node(dataB);
-    // Node B starts only after node A is ready (they take turns, for up to edu.node-startup-wait,
-    // 10 minutes): on a busy machine the pair needs more than one start-up's time.
+    openSearch = OpenSearchNode.start(work.resolve("opensearch"), Duration.ofMinutes(3));
+    System.out.printf(
+        "PostgresIT: the OpenSearch test node answered %d ms after launch%n",
+        openSearch.startup().toMillis());
+    nodeA = node("a", "postgres,opensearch");
+    nodeB = node("b", "postgres,opensearch");
+    // B waits for A to finish starting (nodes take turns), so give a slow machine time for both.
     nodeA.awaitReady(Duration.ofMinutes(10));
     nodeB.awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (nodeA != null) {
-      nodeA.close();
-    }
-    if (nodeB != null) {
-      nodeB.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+    for (AutoCloseable running : new AutoCloseable[] {nodeA, nodeB, postgres, openSearch}) {
+      if (running != null) {
+        running.close();
+      }
     }
   }
 
-  private ServerProcess node(Path dataDir) throws java.io.IOException {
+  private ServerProcess node(String name, String profiles) throws IOException {
+    Path dataDir = Files.createDirectories(work.resolve(name));
     Map<String, String> properties =
         new HashMap<>(
             Map.of(
-                "spring.profiles.active", "postgres",
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "edu.data-dir", dataDir.toString(),
-                "edu.search-index.catch-up-interval", "2s",
+                "spring.profiles.active",
+                profiles,
+                "spring.datasource.url",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres",
+                "edu.opensearch.url",
+                openSearch.url(),
+                "edu.data-dir",
+                dataDir.toString(),
                 // each read answered from the cache is logged, so the test can tell a hit from a
                 // miss
-                "logging.level.org.patientedu.fhirserver.readcache", "DEBUG"));
+                "logging.level.org.patientedu.fhirserver.readcache",
+                "DEBUG"));
     properties.putAll(SmartTestClients.properties());
     return ServerProcess.start(properties, dataDir.resolve("node.log"));
   }
@@ -183,8 +198,8 @@ class PostgresIT {
     nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
     assertThat(nodeB.log()).as("the first read went to HAPI").doesNotContain(hitOnVersion1);
     Binary cached = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
-    assertThat(new String(cached.getData(), StandardCharsets.UTF_8)).isEqualTo("first words");
     assertThat(nodeB.log()).as("the second read came from node B's cache").contains(hitOnVersion1);
+    assertThat(new String(cached.getData(), StandardCharsets.UTF_8)).isEqualTo("first words");
 
     rendition.setData("changed on node A".getBytes(StandardCharsets.UTF_8));
     nodeA.editorClient().update().resource(rendition).execute();
@@ -202,65 +217,121 @@ class PostgresIT {
 
   @Test
   void fullTextSearchFindsThePackOnBothNodes() {
-    // Only one node stored the pack; the other found it loaded and indexed it from the database.
+    // Only one node stored the pack; both search the one index on OpenSearch.
     for (ServerProcess node : List.of(nodeA, nodeB)) {
-      Bundle found =
-          node.client()
-              .search()
-              .byUrl("Library?_content=prolactin")
-              .returnBundle(Bundle.class)
-              .execute();
-      assertThat(found.getEntry())
-          .extracting(e -> e.getResource().getIdElement().getIdPart())
+      assertThat(ids(node, "Library?_content=prolactin")).contains("oxytocin-goaskalice");
+    }
+  }
+
+  @Test
+  void aWriteOnOneNodeIsFoundByFullTextOnTheOtherWithinTwoSeconds() throws Exception {
+    Basic written = new Basic();
+    written.setId("postgres-full-text");
+    written.setCode(new CodeableConcept().setText("zanzibarite handout"));
+    nodeA.editorClient().update().resource(written).execute();
+    Instant answered = Instant.now();
+
+    Duration visibleAfter = awaitHits(nodeB, "Basic?_content=zanzibarite", 1, answered);
+    System.out.printf(
+        "PostgresIT: a write on node A was found by _content on node B %d ms after node A"
+            + " answered it%n",
+        visibleAfter.toMillis());
+    assertThat(ids(nodeB, "Basic?_content=zanzibarite"))
+        .as("node B finds node A's write within %s", FULL_TEXT_DEADLINE)
+        .containsExactly("postgres-full-text");
+
+    nodeA.editorClient().delete().resourceById("Basic", "postgres-full-text").execute();
+    answered = Instant.now();
+    for (ServerProcess node : List.of(nodeA, nodeB)) {
+      awaitHits(node, "Basic?_content=zanzibarite", 0, answered);
+      assertThat(ids(node, "Basic?_content=zanzibarite"))
+          .as("no node finds it once node A deleted it")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aNodeStartedLaterFindsEverything() throws Exception {
+    Basic written = new Basic();
+    written.setId("postgres-before-node-c");
+    written.setCode(new CodeableConcept().setText("quillback leaflet"));
+    nodeB.editorClient().update().resource(written).execute();
+
+    try (ServerProcess nodeC = node("c", "postgres,opensearch")) {
+      nodeC.awaitReady(Duration.ofMinutes(5));
+      assertThat(nodeC.log()).contains("Full-text index is complete");
+      assertThat(ids(nodeC, "Basic?_content=quillback")).containsExactly("postgres-before-node-c");
+      assertThat(ids(nodeC, "Library?_content=prolactin")).contains("oxytocin-goaskalice");
+    }
+  }
+
+  @Test
+  void aLostIndexIsRebuiltFromTheDatabaseByTheNextNodeToStart() throws Exception {
+    Basic written = new Basic();
+    written.setId("postgres-before-index-loss");
+    written.setCode(new CodeableConcept().setText("marlinspike pamphlet"));
+    nodeA.editorClient().update().resource(written).execute();
+
+    // What an operator's mistake or a new, empty cluster looks like to the nodes.
+    openSearch.request("DELETE", "/resourcetable-*");
+    assertThat(openSearch.request("GET", "/_cat/indices/resourcetable-*?h=index").strip())
+        .as("the index is gone")
+        .isEmpty();
+
+    try (ServerProcess nodeD = node("d", "postgres,opensearch")) {
+      nodeD.awaitReady(Duration.ofMinutes(5));
+      assertThat(nodeD.log())
+          .contains("Full-text index holds 0 documents but the database has")
+          .contains("Full-text index rebuilt in");
+      nodeD
+          .log()
+          .lines()
+          .filter(line -> line.contains("Full-text index rebuilt in"))
+          .forEach(line -> System.out.println("PostgresIT: node D: " + line));
+      assertThat(ids(nodeD, "Basic?_content=marlinspike"))
+          .containsExactly("postgres-before-index-loss");
+    }
+    for (ServerProcess node : List.of(nodeA, nodeB)) {
+      assertThat(ids(node, "Library?_content=prolactin"))
+          .as("the running nodes find the pack again in the rebuilt index")
           .contains("oxytocin-goaskalice");
     }
   }
 
   @Test
-  void aWriteOnOneNodeIsFoundByFullTextOnTheOther() throws Exception {
-    Basic written = new Basic();
-    written.setId("postgres-full-text");
-    written.setCode(new CodeableConcept().setText("zanzibarite handout"));
-    nodeA.editorClient().update().resource(written).execute();
-
-    assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 1))
-        .as("node B's index caught up with node A's write")
-        .isEqualTo(1);
-
-    nodeA.editorClient().delete().resourceById("Basic", "postgres-full-text").execute();
-    assertThat(awaitHits(nodeB, "Basic?_content=zanzibarite", 0))
-        .as("and no longer finds it once node A deleted it")
-        .isZero();
+  void aSecondNodeWithALocalFullTextIndexRefusesToStart() throws Exception {
+    try (ServerProcess localIndexNode = node("lucene", "postgres")) {
+      assertThat(localIndexNode.awaitExit(Duration.ofMinutes(3))).isNotZero();
+      assertThat(localIndexNode.log())
+          .contains("Refusing to start: another node is running on this database")
+          .contains("need the opensearch profile on every node");
+    }
   }
 
   /**
-   * Searches every half second, for up to a minute, until the search finds {@code expected}
-   * resources.
+   * Searches every 20 ms from {@code since} until the search finds {@code expected} resources or
+   * {@link #FULL_TEXT_DEADLINE} has passed; returns how long that took. The caller asserts.
    */
-  private static int awaitHits(ServerProcess node, String search, int expected) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    int found;
-    do {
-      Thread.sleep(500);
-      try {
-        found =
-            node.editorClient()
-                .search()
-                .byUrl(search)
-                .returnBundle(Bundle.class)
-                .execute()
-                .getEntry()
-                .size();
-      } catch (BaseServerResponseException e) {
-        String log = node.log();
-        throw new AssertionError(
-            search
-                + " failed; the node's log ends:\n"
-                + log.substring(Math.max(0, log.length() - 60000)),
-            e);
-      }
-    } while (found != expected && Instant.now().isBefore(deadline));
-    return found;
+  private static Duration awaitHits(ServerProcess node, String search, int expected, Instant since)
+      throws InterruptedException {
+    Instant deadline = since.plus(FULL_TEXT_DEADLINE);
+    while (ids(node, search).size() != expected && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    return Duration.between(since, Instant.now());
+  }
+
+  private static List<String> ids(ServerProcess node, String search) {
+    return node
+        .editorClient()
+        .search()
+        .byUrl(search)
+        .returnBundle(Bundle.class)
+        .execute()
+        .getEntry()
+        .stream()
+        .map(entry -> entry.getResource().getIdElement().getIdPart())
+        .toList();
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application started as its own JVM (at {@code -Xmx512m}), as a node on another
@@ -114,6 +115,15 @@ public final class ServerProcess implements AutoCloseable {
     }
     throw new IllegalStateException(
         "Node not ready after " + timeout + "; its log:\n" + Files.readString(log));
+  }
+
+  /** Blocks until the node exits by itself (a node refusing to start); returns its exit code. */
+  public int awaitExit(Duration timeout) throws IOException, InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(
+          "Node still running after " + timeout + "; its log:\n" + Files.readString(log));
+    }
+    return process.exitValue();
   }
 
   public String baseUrl() {
