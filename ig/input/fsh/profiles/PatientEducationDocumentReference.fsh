@@ -37,6 +37,8 @@ Description: "The printable handout of one patient-education page as a document:
 * context 1..1 MS
 * context.event MS
 * context.event from ClinicalContextVS (extensible)
+* context.event.extension contains ContextRelevance named relevance 0..1 MS
+* context.event.extension[relevance] ^short = "How central this context is to the page (primary / secondary), and why"
 * context.related 1..* MS
 * context.related only Reference(PatientEducationLibrary)
 * context.related ^short = "The catalog Library of this handout (Library/<same id>)"

@@ -33,7 +33,9 @@ Description: "The catalog entry of one patient-education page: what it is, who w
 * useContext[clinicalFocus].code = $usage-context-type#focus
 * useContext[clinicalFocus].value[x] only CodeableConcept
 * useContext[clinicalFocus].valueCodeableConcept from ClinicalContextVS (required)
-* useContext[clinicalFocus] ^short = "One clinical context a UsageContext, so Library?context=system|code matches each code"
+* useContext[clinicalFocus] ^short = "One clinical-context code a UsageContext, so Library?context=system|code matches each code"
+* useContext[clinicalFocus].extension contains ContextRelevance named relevance 0..1 MS
+* useContext[clinicalFocus].extension[relevance] ^short = "How central this context is to the page (primary / secondary), and why"
 * jurisdiction MS
 * copyright MS
 * approvalDate MS

@@ -35,6 +35,18 @@ public final class PackTerminology {
   public static final String EXT_REVIEW_STATUS =
       CANONICAL_BASE + "/StructureDefinition/review-status";
 
+  /**
+   * On each clinical-context code of a page (Library.useContext, DocumentReference.context.event):
+   * how central the context is to the page (sub-extension {@link #EXT_CONTEXT_RELEVANCE_RELEVANCE},
+   * a code of {@link #CONTEXT_RELEVANCE_SYSTEM}) and why the page fits it ({@link
+   * #EXT_CONTEXT_RELEVANCE_REASON}).
+   */
+  public static final String EXT_CONTEXT_RELEVANCE =
+      CANONICAL_BASE + "/StructureDefinition/context-relevance";
+
+  public static final String EXT_CONTEXT_RELEVANCE_RELEVANCE = "relevance";
+  public static final String EXT_CONTEXT_RELEVANCE_REASON = "reason";
+
   // --- Our own profiles -----------------------------------------------------------------
   public static final String PROFILE_LIBRARY =
       CANONICAL_BASE + "/StructureDefinition/patient-education-library";
@@ -56,6 +68,8 @@ public final class PackTerminology {
   public static final String CLINICAL_CONTEXT_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/clinical-context";
   public static final String REVIEW_STATUS_SYSTEM = CANONICAL_BASE + "/CodeSystem/review-status";
+  public static final String CONTEXT_RELEVANCE_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/context-relevance";
   public static final String DOCUMENT_CATEGORY_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/document-category";
   public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION = "patient-education";

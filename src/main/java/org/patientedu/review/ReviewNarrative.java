@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
-import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.fhir.PageNarrative;
@@ -47,7 +47,7 @@ final class ReviewNarrative {
       library.getRelatedArtifact().stream()
           .filter(a -> a.getType() == RelatedArtifactType.DERIVEDFROM)
           .forEach(a -> narrative.line("Adapted from", a.getDisplay()));
-      narrative.line("Clinical contexts", labels(ContextElements.contexts(library)));
+      narrative.line("Clinical contexts", labels(ContextElements.tags(library)));
       library.getRelatedArtifact().stream()
           .filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION)
           .forEach(a -> narrative.line("Source", a.getUrl()));
@@ -68,7 +68,7 @@ final class ReviewNarrative {
                   .map(Reference::getDisplay)
                   .collect(Collectors.joining("; ")))
           .line("Medical review", reviewers.isEmpty() ? "None stated." : names(reviewers))
-          .line("Clinical contexts", labels(ContextElements.contexts(document)));
+          .line("Clinical contexts", labels(ContextElements.tags(document)));
     }
     return narrative.withArticleOf(resource);
   }
@@ -116,9 +116,9 @@ final class ReviewNarrative {
     };
   }
 
-  /** "Labor and delivery, Lactation and breastfeeding" */
-  private static String labels(List<ClinicalContext> contexts) {
-    return contexts.stream().map(ClinicalContext::label).collect(Collectors.joining(", "));
+  /** "Lactation and breastfeeding (primary), Labor and delivery (secondary)" */
+  private static String labels(List<ContextTag> contexts) {
+    return contexts.stream().map(ContextTag::labelWithRelevance).collect(Collectors.joining(", "));
   }
 
   private static String aiWarning(List<Person> authors) {

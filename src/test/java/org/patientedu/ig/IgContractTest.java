@@ -28,6 +28,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewStatus;
@@ -71,7 +72,8 @@ class IgContractTest {
             PackTerminology.EXT_READING_GRADE_LEVEL,
             PackTerminology.EXT_WORD_COUNT,
             PackTerminology.EXT_READING_TIME_MINUTES,
-            PackTerminology.EXT_REVIEW_STATUS)) {
+            PackTerminology.EXT_REVIEW_STATUS,
+            PackTerminology.EXT_CONTEXT_RELEVANCE)) {
       assertThat(byUrl.get(url)).as(url).isInstanceOf(StructureDefinition.class);
       assertThat(((StructureDefinition) byUrl.get(url)).getType()).as(url).isEqualTo("Extension");
     }
@@ -155,6 +157,27 @@ class IgContractTest {
               assertThat(c.getDisplay())
                   .isEqualTo(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY);
             });
+  }
+
+  @Test
+  void theContextRelevanceCodeSystemHasTheImportersCodesAndItsExtensionTheirParts() {
+    CodeSystem codeSystem = (CodeSystem) byUrl.get(PackTerminology.CONTEXT_RELEVANCE_SYSTEM);
+    assertThat(codeSystem.getConcept().stream().map(c -> c.getCode()).toList())
+        .containsExactlyElementsOf(
+            Arrays.stream(ContextTag.Relevance.values()).map(ContextTag.Relevance::code).toList());
+    StructureDefinition extension =
+        (StructureDefinition) byUrl.get(PackTerminology.EXT_CONTEXT_RELEVANCE);
+    assertThat(
+            extension.getDifferential().getElement().stream()
+                .filter(e -> e.getPath().equals("Extension.extension.url") && e.hasFixed())
+                .map(e -> e.getFixed().primitiveValue())
+                .toList())
+        .containsExactlyInAnyOrder(
+            PackTerminology.EXT_CONTEXT_RELEVANCE_RELEVANCE,
+            PackTerminology.EXT_CONTEXT_RELEVANCE_REASON);
+    // where the guide allows it is where the application writes it
+    assertThat(extension.getContext().stream().map(c -> c.getExpression()).toList())
+        .containsExactlyInAnyOrder("Library.useContext", "DocumentReference.context.event");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.page.CreditField;
 import org.patientedu.contentpack.page.ImportSettings;
 import org.patientedu.contentpack.page.PageFormat;
@@ -87,7 +88,10 @@ public final class ImportCommand {
     ImportSettings settings =
         new ImportSettings(
             options.get("--id"),
-            ClinicalContext.parseList(options.get("--context")),
+            // the editor chooses relevance, codes and reason in import.properties afterwards
+            ClinicalContext.parseList(options.get("--context")).stream()
+                .map(ContextTag::untriaged)
+                .toList(),
             options.getOrDefault("--language", ImportSettings.DEFAULT_LANGUAGE),
             options.getOrDefault("--version", ImportSettings.DEFAULT_VERSION),
             options.get("--topic"),

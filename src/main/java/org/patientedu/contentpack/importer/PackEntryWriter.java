@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.building.FhirJson;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
@@ -114,8 +114,22 @@ public final class PackEntryWriter {
         .append(")\n");
     out.append("Contexts: ")
         .append(
-            String.join(", ", settings.contexts().stream().map(ClinicalContext::label).toList()))
+            String.join(
+                ", ", settings.contexts().stream().map(ContextTag::labelWithRelevance).toList()))
         .append('\n');
+    for (ContextTag tag : settings.contexts()) {
+      out.append("  ")
+          .append(tag.context().key())
+          .append(": ")
+          .append(tag.codeList())
+          .append(
+              tag.reason() == null
+                  ? " -- no reason given: choose the codes, relevance and reason in "
+                      + ImportSettings.FILE_NAME
+                      + ", then run reimport"
+                  : " -- " + tag.reason())
+          .append('\n');
+    }
     long headings = page.article().stream().filter(b -> b.kind() == Block.Kind.HEADING).count();
     long paragraphs = page.article().stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).count();
     long lists = page.article().stream().filter(Block::isList).count();

@@ -5,17 +5,20 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 
 /**
  * The editorial choices for one pack entry, kept in its import.properties so that a re-import
  * rebuilds exactly the same files.
  *
  * @param id resource id of the Library and DocumentReference (Binaries get -html / -text)
- * @param contexts clinical contexts the page is offered in
+ * @param contexts clinical contexts the page is offered in, each with its relevance, codes and
+ *     reason (an editorial choice per page, see {@link ContextTag})
  * @param language BCP-47 language of the page, e.g. en-US
  * @param version business version of the Library
  * @param topic text-only topic ("Oxytocin"), or null
@@ -23,7 +26,7 @@ import org.patientedu.contentpack.ClinicalContext;
  */
 public record ImportSettings(
     String id,
-    List<ClinicalContext> contexts,
+    List<ContextTag> contexts,
     String language,
     String version,
     String topic,
@@ -49,6 +52,9 @@ public record ImportSettings(
       throw new IllegalArgumentException(
           "At least one clinical context is needed; known: " + ClinicalContext.keys());
     }
+    if (clinicalContexts(contexts).stream().distinct().count() != contexts.size()) {
+      throw new IllegalArgumentException("A clinical context is tagged twice");
+    }
     if (language == null || !LANGUAGE.matcher(language).matches()) {
       throw new IllegalArgumentException(
           "Invalid language '" + language + "', expected e.g. en-US");
@@ -62,6 +68,15 @@ public record ImportSettings(
             || sourceFile.equals(PageFormat.HTML.sourceFileName()))) {
       throw new IllegalArgumentException("Invalid source file name '" + sourceFile + "'");
     }
+  }
+
+  /** The contexts without their tagging, in the order written. */
+  public List<ClinicalContext> clinicalContexts() {
+    return clinicalContexts(contexts);
+  }
+
+  private static List<ClinicalContext> clinicalContexts(List<ContextTag> tags) {
+    return tags.stream().map(ContextTag::context).toList();
   }
 
   public String htmlBinaryId() {
@@ -79,11 +94,68 @@ public record ImportSettings(
     }
     return new ImportSettings(
         p.getProperty("id"),
-        ClinicalContext.parseList(p.getProperty("contexts")),
+        contextTags(p),
         p.getProperty("language", DEFAULT_LANGUAGE),
         p.getProperty("version", DEFAULT_VERSION),
         p.getProperty("topic"),
         p.getProperty("source", PageFormat.TEXT.sourceFileName()));
+  }
+
+  /**
+   * The contexts line ("lactation,labor-delivery", in the editor's order) and per context its
+   * relevance, codes and reason ({@code context.<key>.relevance|codes|reason}). Relevance and codes
+   * are required: they are editorial choices, never defaulted on reading.
+   */
+  private static List<ContextTag> contextTags(Properties p) {
+    List<ClinicalContext> keys = ClinicalContext.parseList(p.getProperty("contexts"));
+    for (String name : p.stringPropertyNames()) {
+      int lastDot = name.lastIndexOf('.');
+      if (name.startsWith("context.")) {
+        String key = lastDot > "context".length() ? name.substring(8, lastDot) : "";
+        String field = name.substring(lastDot + 1);
+        boolean known =
+            keys.stream().anyMatch(c -> c.key().equals(key))
+                && List.of("relevance", "codes", "reason").contains(field);
+        if (!known) {
+          throw new IllegalArgumentException(
+              name
+                  + " does not belong to a context of this page ("
+                  + ClinicalContext.toKeyList(keys)
+                  + ") or is not relevance, codes or reason");
+        }
+      }
+    }
+    List<ContextTag> tags = new ArrayList<>();
+    for (ClinicalContext context : keys) {
+      String prefix = "context." + context.key() + ".";
+      String relevance = p.getProperty(prefix + "relevance");
+      String codes = p.getProperty(prefix + "codes");
+      if (relevance == null || codes == null) {
+        throw new IllegalArgumentException(
+            "Context "
+                + context.key()
+                + " needs "
+                + prefix
+                + "relevance (primary or secondary) and "
+                + prefix
+                + "codes (some of: "
+                + context.codeList()
+                + ")");
+      }
+      List<ClinicalContext.Code> chosen = new ArrayList<>();
+      for (String written : codes.split(",")) {
+        if (!written.isBlank()) {
+          chosen.add(context.code(written));
+        }
+      }
+      tags.add(
+          new ContextTag(
+              context,
+              ContextTag.Relevance.fromCode(relevance),
+              chosen,
+              p.getProperty(prefix + "reason")));
+    }
+    return tags;
   }
 
   /**
@@ -94,7 +166,19 @@ public record ImportSettings(
     out.append(
         "# Editorial choices for this pack entry. After editing, run the reimport command.\n");
     out.append("id=").append(id).append('\n');
-    out.append("contexts=").append(ClinicalContext.toKeyList(contexts)).append('\n');
+    out.append("contexts=").append(ClinicalContext.toKeyList(clinicalContexts())).append('\n');
+    out.append(
+        "# Per context: relevance (primary: the page is about it; secondary: it touches it), the\n"
+            + "# codes a clinician would accept for this page (general ones unless the page is about\n"
+            + "# a specific condition), and one line saying why the page fits.\n");
+    for (ContextTag tag : contexts) {
+      String prefix = "context." + tag.context().key() + ".";
+      out.append(prefix).append("relevance=").append(tag.relevance().code()).append('\n');
+      out.append(prefix).append("codes=").append(tag.codeList()).append('\n');
+      if (tag.reason() != null) {
+        out.append(prefix).append("reason=").append(escape(tag.reason())).append('\n');
+      }
+    }
     out.append("language=").append(language).append('\n');
     out.append("version=").append(version).append('\n');
     if (topic != null) {
@@ -102,5 +186,10 @@ public record ImportSettings(
     }
     out.append("source=").append(sourceFile).append('\n');
     return out.toString();
+  }
+
+  /** A value as java.util.Properties reads it back: backslashes doubled, non-Latin-1 kept. */
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\");
   }
 }
