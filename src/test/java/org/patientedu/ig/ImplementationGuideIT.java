@@ -16,9 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.SearchParameter;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
@@ -63,6 +66,29 @@ class ImplementationGuideIT extends RunningServerTest {
 
     assertThat(getBytes("/ig/" + npm.version() + "/package.tgz").body()).isEqualTo(latest.body());
     assertThat(getBytes("/ig/9.9.9/package.tgz").statusCode()).isEqualTo(404);
+  }
+
+  /** The store holds the guide's own definitions (not copies): same text, same codes. */
+  @Test
+  void theStoreHoldsTheGuidesSearchParametersAndTerminology() {
+    SearchParameter reviewStatus =
+        anonymousClient().read().resource(SearchParameter.class).withId("review-status").execute();
+    assertThat(reviewStatus.getDescription())
+        .isEqualTo(
+            "Libraries and DocumentReferences by review status (current | due-soon | overdue |"
+                + " never-reviewed), for example Library?review-status=overdue.");
+    assertThat(reviewStatus.getExpression())
+        .isEqualTo(
+            "Library.extension('http://fhir.patientedu.org/StructureDefinition/review-status').value"
+                + " | DocumentReference.extension('http://fhir.patientedu.org/StructureDefinition/review-status').value");
+    CodeSystem codes =
+        anonymousClient().read().resource(CodeSystem.class).withId("review-status").execute();
+    assertThat(codes.getConcept())
+        .extracting(c -> c.getCode())
+        .containsExactly("current", "due-soon", "overdue", "never-reviewed");
+    ValueSet contexts =
+        anonymousClient().read().resource(ValueSet.class).withId("clinical-context").execute();
+    assertThat(contexts.getUrl()).isEqualTo("http://fhir.patientedu.org/ValueSet/clinical-context");
   }
 
   @Test
