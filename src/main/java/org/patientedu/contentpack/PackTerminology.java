@@ -88,6 +88,8 @@ public final class PackTerminology {
   public static final String SNOMED = "http://snomed.info/sct";
   public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
   public static final String LOINC = "http://loinc.org";
+  public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+  public static final String ICD9CM = "http://hl7.org/fhir/sid/icd-9-cm";
   public static final String NUCC = "http://nucc.org/provider-taxonomy";
   public static final String LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type";
   public static final String DEFINITION_TOPIC =
@@ -120,6 +122,14 @@ public final class PackTerminology {
   public static final String NUCC_FAMILY_MEDICINE = "207Q00000X";
 
   public static final String NUCC_OBSTETRICS_GYNECOLOGY = "207V00000X";
+
+  /**
+   * The code family of a clinical context (the guide's ValueSet context-&lt;key&gt;): the codes
+   * that find that context's pages, e.g. http://fhir.patientedu.org/ValueSet/context-lactation.
+   */
+  public static String codeFamilyUrl(String contextKey) {
+    return CANONICAL_BASE + "/ValueSet/context-" + contextKey;
+  }
 
   /**
    * Canonical URL of a pack Library, e.g. http://fhir.patientedu.org/Library/oxytocin-healthwise.

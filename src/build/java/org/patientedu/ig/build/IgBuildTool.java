@@ -63,8 +63,6 @@ public final class IgBuildTool {
             pack,
             work.resolve("package-tree"),
             tgz);
-    copyValidationSupport(
-        ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
     System.out.println("[ig] package written: " + tgz);
   }
 
@@ -73,7 +71,7 @@ public final class IgBuildTool {
    * package was made.
    */
   private static boolean upToDate(Path tgz, Path ig, Path pack) throws IOException {
-    if (!Files.exists(tgz) || !Files.exists(tgz.getParent().resolve("validation-support"))) {
+    if (!Files.exists(tgz)) {
       return false;
     }
     FileTime made = Files.getLastModifiedTime(tgz);
@@ -107,20 +105,6 @@ public final class IgBuildTool {
       }
     }
     return true;
-  }
-
-  /**
-   * Definitions the validator needs that are not ours to publish (so never in the package) go
-   * beside it on the classpath: {@code ig/validation-support/}.
-   */
-  private static void copyValidationSupport(Path from, Path to) throws IOException {
-    PackageFiles.deleteTree(to);
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
   }
 
   /**
