@@ -5,9 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.patientedu.education.HandoutAddresses;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Everything the handout template needs, for the web page and the PDF alike, read fresh from the
@@ -18,18 +17,12 @@ class HandoutPages {
 
   private final HandoutCatalog catalog;
   private final Clock clock;
-  private final String publicBaseUrl;
+  private final HandoutAddresses addresses;
 
-  HandoutPages(
-      HandoutCatalog catalog,
-      Clock clock,
-      @Value("${edu.handouts.public-base-url:}") String publicBaseUrl) {
+  HandoutPages(HandoutCatalog catalog, Clock clock, HandoutAddresses addresses) {
     this.catalog = catalog;
     this.clock = clock;
-    this.publicBaseUrl =
-        publicBaseUrl.endsWith("/")
-            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-            : publicBaseUrl;
+    this.addresses = addresses;
   }
 
   /**
@@ -41,7 +34,7 @@ class HandoutPages {
       String id, PrintOptions print, boolean pdf, HttpServletRequest request) {
     Handout handout = catalog.get(id).orElseThrow(() -> new HandoutNotFoundException(id));
     String article = catalog.article(handout);
-    String onlineUrl = onlineUrl(handout.id(), request);
+    String onlineUrl = addresses.page(handout.id(), request);
 
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("h", handout);
@@ -53,16 +46,5 @@ class HandoutPages {
     model.put("qr", pdf ? QrCodes.pngDataUri(onlineUrl) : QrCodes.svg(onlineUrl));
     model.put("printedOn", StatedDate.of(LocalDate.now(clock)));
     return model;
-  }
-
-  /**
-   * Where a patient finds this handout again: the configured public address, else this request's.
-   */
-  private String onlineUrl(String id, HttpServletRequest request) {
-    String base =
-        publicBaseUrl.isEmpty()
-            ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
-            : publicBaseUrl;
-    return base + "/handouts/" + id;
   }
 }

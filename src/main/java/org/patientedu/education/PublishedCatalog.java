@@ -1,0 +1,89 @@
+package org.patientedu.education;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.List;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.Library;
+import org.patientedu.contentpack.fhir.ContextElements;
+import org.patientedu.contentpack.fhir.CreditElements;
+import org.patientedu.contentpack.fhir.PageExtensions;
+import org.patientedu.contentpack.page.Person;
+
+/**
+ * The approved (active) pages, held in memory so an answer is a lookup, not a search. Before each
+ * answer one cheap query ({@link CatalogVersion}) asks whether any Library was written since the
+ * snapshot was made, on this node or another sharing the database; if so the snapshot is rebuilt
+ * from the store first. A review, approval or retirement therefore shows in the next answer.
+ *
+ * <p>Drafts and retired pages never enter the snapshot.
+ */
+class PublishedCatalog {
+
+  /** The pages as of one fingerprint. */
+  record Snapshot(CatalogVersion.Fingerprint fingerprint, List<PublishedPage> pages) {}
+
+  private final DaoRegistry daoRegistry;
+  private final CatalogVersion catalogVersion;
+  private volatile Snapshot snapshot;
+
+  PublishedCatalog(DaoRegistry daoRegistry, CatalogVersion catalogVersion) {
+    this.daoRegistry = daoRegistry;
+    this.catalogVersion = catalogVersion;
+  }
+
+  /** The approved pages as the store holds them now. */
+  List<PublishedPage> pages() {
+    CatalogVersion.Fingerprint now = catalogVersion.now();
+    Snapshot known = snapshot;
+    if (known != null && known.fingerprint().equals(now)) {
+      return known.pages();
+    }
+    return rebuild(now).pages();
+  }
+
+  private synchronized Snapshot rebuild(CatalogVersion.Fingerprint now) {
+    Snapshot known = snapshot;
+    if (known != null && known.fingerprint().equals(now)) {
+      return known; // another request rebuilt it meanwhile
+    }
+    // The fingerprint was read before the search: a write landing in between is in the pages and
+    // changes the next fingerprint, so at worst the next answer rebuilds once more.
+    SearchParameterMap active = SearchParameterMap.newSynchronous();
+    active.add("status", new TokenParam(PublicationStatus.ACTIVE.toCode()));
+    List<PublishedPage> pages =
+        daoRegistry
+            .getResourceDao(Library.class)
+            .search(active, new SystemRequestDetails())
+            .getAllResources()
+            .stream()
+            .map(Library.class::cast)
+            .filter(library -> library.getStatus() == PublicationStatus.ACTIVE)
+            .map(PublishedCatalog::page)
+            .toList();
+    Snapshot rebuilt = new Snapshot(now, pages);
+    snapshot = rebuilt;
+    return rebuilt;
+  }
+
+  private static PublishedPage page(Library library) {
+    return new PublishedPage(
+        library.getIdElement().getIdPart(),
+        library.getVersion(),
+        library.getUrl(),
+        library.hasTitle() ? library.getTitle() : library.getName(),
+        library.getDescription(),
+        library.hasLanguage() ? library.getLanguage() : null,
+        library.getPublisher(),
+        PageExtensions.reviewStatus(library),
+        library.getLastReviewDateElement().getValueAsString(),
+        library.getMeta().hasLastUpdated() ? library.getMeta().getLastUpdated().toInstant() : null,
+        ContextElements.tags(library),
+        CreditElements.reviewers(library).stream()
+            .map(Person::nameWithCredentialsAndSpecialty)
+            .toList(),
+        CreditElements.authors(library).stream().anyMatch(Person::aiTool));
+  }
+}

@@ -1,0 +1,65 @@
+package org.patientedu.education;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.patientedu.contentpack.ContextTag;
+import org.patientedu.review.ReviewStatus;
+
+/**
+ * One approved page as the catalog snapshot holds it: what an answer needs, read from the stored
+ * Library (nothing computed here).
+ *
+ * @param language the page's language as stored (BCP 47, e.g. en-US); null when it states none
+ * @param reviewStatus the review-status code the server stamped (e.g. overdue); null when none
+ * @param lastReviewDate the last review as stated (Library.lastReviewDate), e.g. 2022-04-13
+ * @param lastUpdated when the stored record last changed (meta.lastUpdated)
+ * @param medicalReviewers the reviewers the page names (Library.reviewer), with credentials and
+ *     specialty; empty when it names none
+ * @param aiGenerated true when an author is flagged as an AI tool
+ */
+public record PublishedPage(
+    String id,
+    String version,
+    String canonicalUrl,
+    String title,
+    String description,
+    String language,
+    String publisher,
+    String reviewStatus,
+    String lastReviewDate,
+    Instant lastUpdated,
+    List<ContextTag> tags,
+    List<String> medicalReviewers,
+    boolean aiGenerated) {
+
+  public PublishedPage {
+    tags = List.copyOf(tags);
+    medicalReviewers = List.copyOf(medicalReviewers);
+  }
+
+  /** "en" for en-US; "en" when the page states no language (the pack's pages are English). */
+  public String primaryLanguage() {
+    if (language == null || language.isBlank()) {
+      return "en";
+    }
+    int dash = language.indexOf('-');
+    return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The review state's words ("Overdue for review"), or the code itself for a state unknown here.
+   */
+  public String reviewStatusDisplay() {
+    if (reviewStatus == null) {
+      return "Review state not stated";
+    }
+    return ReviewStatus.fromCode(reviewStatus).map(ReviewStatus::display).orElse(reviewStatus);
+  }
+
+  /** True when the page's review is current or due soon, false for every other state. */
+  public boolean reviewCurrent() {
+    return ReviewStatus.CURRENT.code().equals(reviewStatus)
+        || ReviewStatus.DUE_SOON.code().equals(reviewStatus);
+  }
+}
