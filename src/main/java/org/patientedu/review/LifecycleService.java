@@ -2,15 +2,17 @@ package org.patientedu.review;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -194,15 +196,20 @@ public class LifecycleService {
     return (Library) dao("Library").read(new IdType("Library", id), new SystemRequestDetails());
   }
 
+  /**
+   * The page's DocumentReference, if it has one. Looked up by a search, not a read: a read of a
+   * missing resource throws inside this transaction and marks it rollback-only, so the whole
+   * operation on a Library without a DocumentReference failed with a 500.
+   */
   private Optional<DocumentReference> readDocument(String id) {
-    try {
-      return Optional.of(
-          (DocumentReference)
-              dao("DocumentReference")
-                  .read(new IdType("DocumentReference", id), new SystemRequestDetails()));
-    } catch (ResourceNotFoundException noDocument) {
-      return Optional.empty();
-    }
+    SearchParameterMap byId = SearchParameterMap.newSynchronous();
+    byId.add(IAnyResource.SP_RES_ID, new TokenParam(id));
+    return dao("DocumentReference")
+        .search(byId, new SystemRequestDetails())
+        .getAllResources()
+        .stream()
+        .map(DocumentReference.class::cast)
+        .findFirst();
   }
 
   @SuppressWarnings("unchecked")

@@ -30,7 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"edu.editor-token=" + RunningServerTest.EDITOR_TOKEN})
+    properties = {
+      "edu.editor-token=" + RunningServerTest.EDITOR_TOKEN,
+      // Other tests store approved pages of their own; Infobutton tests must still see the pack's.
+      "edu.infobutton.max-entries-per-code=50"
+    })
 @Import(RunningServerTest.FixedToday.class)
 public abstract class RunningServerTest {
 
