@@ -10,3 +10,4 @@ Alias: $data-absent-reason = http://hl7.org/fhir/StructureDefinition/data-absent
 // HL7 FHIR Extensions Pack (R5 elements as R4 extensions); referenced, never redefined here.
 Alias: $artifact-lastReviewDate = http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate
 Alias: $artifact-reviewer = http://hl7.org/fhir/StructureDefinition/artifact-reviewer
+Alias: $artifact-citeAs = http://hl7.org/fhir/StructureDefinition/artifact-citeAs

@@ -15,7 +15,7 @@ Description: "The printable handout of one patient-education page as a document:
 * identifier ^comment = "Business identifier: system http://fhir.patientedu.org/DocumentReference, value the page id. FHIR package installers (HAPI's) match a DocumentReference by identifier, having no canonical URL."
 * status MS
 * docStatus MS
-* docStatus ^comment = "final when the source states a review; preliminary when it states none."
+* docStatus ^comment = "final when its Library is active (a named clinician reviewed the page); preliminary otherwise."
 * type 1..1 MS
 * type = $LNC#34895-3
 * category 1..* MS
@@ -27,7 +27,7 @@ Description: "The printable handout of one patient-education page as a document:
 * subject 0..0
 * subject ^comment = "Catalog documents are about no patient; see EducationGivenDocumentReference for a handout given to a patient."
 * date MS
-* date ^comment = "Without a stated day the instant has no value and carries the data-absent-reason extension (code unknown)."
+* date ^comment = "When the source published the page, as Library.date. Without a stated publication day the instant has no value and carries the data-absent-reason extension (code unknown)."
 * author MS
 * author.display MS
 * author.extension contains AiGenerated named aiGenerated 0..1 MS
@@ -44,6 +44,6 @@ Description: "The printable handout of one patient-education page as a document:
 * context.related ^short = "The catalog Library of this handout (Library/<same id>)"
 
 Invariant: pedr-1
-Description: "A final document states when it was last reviewed (artifact-lastReviewDate)."
-Expression: "docStatus = 'final' implies extension('http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate').exists()"
+Description: "A final document states when it was last reviewed, and by which clinician (artifact-lastReviewDate, artifact-reviewer)."
+Expression: "docStatus = 'final' implies (extension('http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate').exists() and extension('http://hl7.org/fhir/StructureDefinition/artifact-reviewer').exists())"
 Severity: #error

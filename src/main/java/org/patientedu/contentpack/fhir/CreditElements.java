@@ -97,6 +97,17 @@ public final class CreditElements {
     return library.getAuthor().stream().map(CreditElements::person).toList();
   }
 
+  /**
+   * A DocumentReference's authors as it names them (display, credentials included) with the AI-tool
+   * flag.
+   */
+  public static List<Person> authors(DocumentReference document) {
+    return document.getAuthor().stream()
+        .filter(Reference::hasDisplay)
+        .map(author -> new Person(author.getDisplay(), null, null, isAiTool(author)))
+        .toList();
+  }
+
   public static List<Person> reviewers(Library library) {
     return library.getReviewer().stream().map(CreditElements::person).toList();
   }

@@ -39,14 +39,13 @@ class GoAskAliceLayoutTest {
   }
 
   @Test
-  void libraryIsActiveWithoutReviewer() {
+  void libraryIsADraftReviewedByThePublisherOnly() {
     Library library = PackFixtures.library(ID);
-    assertThat(library.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
-    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2015-02-13");
-    assertThat(library.getApprovalDateElement().getValueAsString()).isEqualTo("2011-02-11");
+    assertThat(library.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2011-02-11");
+    assertThat(library.hasApprovalDate()).isFalse();
     assertThat(library.getLastReviewDateElement().getValueAsString()).isEqualTo("2015-02-13");
-    assertThat(library.getEffectivePeriod().getStartElement().getValueAsString())
-        .isEqualTo("2015-02-13");
+    assertThat(library.hasEffectivePeriod()).isFalse();
     assertThat(library.getReviewer()).isEmpty();
     assertThat(library.hasCopyright()).isFalse();
     assertThat(library.getRelatedArtifact())
@@ -60,7 +59,7 @@ class GoAskAliceLayoutTest {
   @Test
   void documentReferenceHasLastReviewDateButNoReviewer() {
     DocumentReference doc = PackFixtures.documentReference(ID);
-    assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
+    assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
     assertThat(
             doc.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
                 .getValue()

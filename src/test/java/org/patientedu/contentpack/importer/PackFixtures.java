@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
@@ -32,8 +31,6 @@ final class PackFixtures {
           "oxytocin-healthwise",
           "oxytocin-noigroup",
           "oxytocin-loveandlife");
-  static final Set<String> DRAFTS =
-      Set.of("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
 
   private PackFixtures() {}
 
