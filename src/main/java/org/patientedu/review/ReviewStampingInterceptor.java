@@ -10,6 +10,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Library;
+import org.patientedu.fhirserver.WriteInterceptor;
 
 /**
  * On every store of a Library or DocumentReference, whoever writes it and however (the pack loader,
@@ -17,7 +18,7 @@ import org.hl7.fhir.r4.model.Library;
  * lifecycle rules ({@link LifecycleRules}), then stamp the review state.
  */
 @Interceptor
-class ReviewStampingInterceptor {
+class ReviewStampingInterceptor implements WriteInterceptor {
 
   private final ReviewStamper stamper;
   private final Clock clock;

@@ -85,6 +85,9 @@ class ArticleSanitizerTest {
   void linksThatSurviveOpenNothingOfOurs() {
     Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE).body());
     assertThat(clean.select("a[href]"))
+        .extracting(link -> link.attr("href"))
+        .containsExactly("https://www.healthwise.org/");
+    assertThat(clean.select("a[href]"))
         .allSatisfy(
             link -> assertThat(link.attr("rel")).contains("noopener").contains("noreferrer"));
   }

@@ -6,7 +6,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -180,23 +179,50 @@ class IgContractTest {
         .containsExactlyInAnyOrder("Library.useContext", "DocumentReference.context.event");
   }
 
+  /**
+   * What the server installs into its store is the guide's terminology and search parameters (ids
+   * written by hand from ig/input/fsh), and each search parameter indexes an extension the code
+   * writes.
+   */
   @Test
-  void theServersSearchParametersAreTheGuidesDefinitions() throws IOException {
-    for (String id : List.of("review-status", "reading-grade")) {
-      SearchParameter server;
-      try (InputStream in =
-          getClass().getResourceAsStream("/conformance/SearchParameter-" + id + ".json")) {
-        server = FHIR.newJsonParser().parseResource(SearchParameter.class, in);
-      }
-      SearchParameter guide = (SearchParameter) byUrl.get(server.getUrl());
-      assertThat(guide).as(server.getUrl()).isNotNull();
-      assertThat(guide.getIdPart()).isEqualTo(server.getIdPart());
-      assertThat(guide.getCode()).isEqualTo(server.getCode());
-      assertThat(guide.getType()).isEqualTo(server.getType());
-      assertThat(guide.getExpression()).isEqualTo(server.getExpression());
-      assertThat(guide.getBase().stream().map(b -> b.getCode()).toList())
-          .isEqualTo(server.getBase().stream().map(b -> b.getCode()).toList());
-    }
+  void theServerInstallsTheGuidesTerminologyAndSearchParameters() throws IOException {
+    List<String> installed =
+        IgConformanceInstaller.conformanceResources(IgPackage.fromClasspath().npm(), FHIR).stream()
+            .map(r -> r.getIdElement().toUnqualifiedVersionless().getValue())
+            .toList();
+    assertThat(installed)
+        .containsExactly(
+            "CodeSystem/clinical-context",
+            "CodeSystem/context-relevance",
+            "CodeSystem/document-category",
+            "CodeSystem/review-status",
+            "ValueSet/clinical-context",
+            "ValueSet/context-relevance",
+            "ValueSet/document-category",
+            "ValueSet/review-status",
+            "SearchParameter/reading-grade",
+            "SearchParameter/review-status");
+    Map<String, String> indexed =
+        Map.of(
+            "reading-grade", PackTerminology.EXT_READING_GRADE_LEVEL,
+            "review-status", PackTerminology.EXT_REVIEW_STATUS);
+    indexed.forEach(
+        (code, extension) -> {
+          SearchParameter parameter =
+              (SearchParameter)
+                  byUrl.get(PackTerminology.CANONICAL_BASE + "/SearchParameter/" + code);
+          assertThat(parameter.getCode()).isEqualTo(code);
+          assertThat(parameter.getExpression())
+              .isEqualTo(
+                  "Library.extension('"
+                      + extension
+                      + "').value | DocumentReference.extension('"
+                      + extension
+                      + "').value");
+          assertThat(parameter.getBase())
+              .extracting(b -> b.getCode())
+              .containsExactly("Library", "DocumentReference");
+        });
   }
 
   @Test

@@ -30,6 +30,9 @@ import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Review currency and the CRMI-style lifecycle over HTTP. Lifecycle tests work on copies of the
@@ -48,6 +51,8 @@ class ReviewLifecycleIT extends RunningServerTest {
   @Autowired SettableClock clock;
 
   @Autowired ReviewStatusRefresher refresher;
+
+  @Autowired ScheduledTaskHolder scheduledTasks;
 
   @Test
   void seedPagesAreOverdueOrNeverReviewedAsOfTheTwentySecondOfNovember2026() {
@@ -291,6 +296,34 @@ class ReviewLifecycleIT extends RunningServerTest {
                       .returnBundle(Bundle.class)
                       .execute()))
           .containsExactly(id);
+    } finally {
+      clock.setToday(TODAY);
+      refresher.refresh();
+    }
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+  }
+
+  /**
+   * The daily refresh is scheduled at edu.review.refresh-cron (default: five past midnight), and
+   * the task scheduled there moves a page's stored state when time has moved.
+   */
+  @Test
+  void theDailyRefreshIsScheduledAtTheConfiguredCronAndMovesStates() {
+    List<CronTask> crons =
+        scheduledTasks.getScheduledTasks().stream()
+            .map(ScheduledTask::getTask)
+            .filter(CronTask.class::isInstance)
+            .map(CronTask.class::cast)
+            .toList();
+    assertThat(crons).extracting(CronTask::getExpression).containsExactly("0 5 0 * * *");
+
+    String id = copyOfSeed("oxytocin-perexp", "daily-refresh");
+    call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+    try {
+      clock.setToday(TODAY.plusMonths(24).plusDays(1));
+      crons.get(0).getRunnable().run();
+      assertThat(reviewStatus(library(id))).isEqualTo("overdue");
     } finally {
       clock.setToday(TODAY);
       refresher.refresh();

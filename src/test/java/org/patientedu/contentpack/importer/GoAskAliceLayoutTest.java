@@ -14,7 +14,6 @@ import org.patientedu.contentpack.page.Credits;
 import org.patientedu.contentpack.page.ParsedPage;
 import org.patientedu.contentpack.page.Person;
 import org.patientedu.contentpack.page.SourceDate;
-import org.patientedu.contentpack.page.Text;
 
 class GoAskAliceLayoutTest {
 
@@ -97,7 +96,7 @@ class GoAskAliceLayoutTest {
     SeedAssertions.everySentenceKept(
         ID, PackFixtures.sentences(PackFixtures.source(ID), "Dear Alice,", "Alice!"));
     // the paragraph the text export broke across a blank line is whole again
-    assertThat(Text.normalize(PackFixtures.textRendition(ID)))
+    assertThat(PackFixtures.collapse(PackFixtures.textRendition(ID)))
         .contains(
             "it is likely that they fluctuate "
                 + "during different social encounters and experiences without you even knowing it.");

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionResourceComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.patientedu.contentpack.PackTerminology;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -31,10 +32,8 @@ final class IgPackager {
   /** Files of each pack entry that are examples of a profile; Binaries and sources are not. */
   private static final Map<String, String> PACK_EXAMPLES =
       Map.of(
-          "Library.json",
-              "http://fhir.patientedu.org/StructureDefinition/patient-education-library",
-          "DocumentReference.json",
-              "http://fhir.patientedu.org/StructureDefinition/patient-education-documentreference");
+          "Library.json", PackTerminology.PROFILE_LIBRARY,
+          "DocumentReference.json", PackTerminology.PROFILE_DOCUMENT_REFERENCE);
 
   private final FhirContext fhir = FhirContext.forR4Cached();
   private final IParser parser = fhir.newJsonParser().setPrettyPrint(true);

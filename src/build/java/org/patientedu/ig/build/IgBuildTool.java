@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the implementation guide inside the Maven build (pom.xml, exec-maven-plugin execution
- * {@code ig-build}, phase process-classes); the running application never calls it.
+ * {@code ig-build}, phase process-classes). Build-only code: compiled from src/build/java into
+ * target/build-classes, never into the application jar; the running application never calls it.
  *
  * <p>{@code IgBuildTool IG_DIR PACK_DIR WORK_DIR TGZ}: checks Node; builds hl7.fhir.r4.core into a
  * FHIR package cache under WORK_DIR; installs SUSHI from ig/package-lock.json ({@code npm ci}, only
