@@ -6,11 +6,12 @@ Description: "The catalog entry of one patient-education page: what it is, who w
 * obeys pel-1 and pel-2 and pel-3
 * extension contains
     Disclaimer named disclaimer 0..1 MS and
+    $artifact-citeAs named citeAs 0..1 MS and
     ReviewStatus named reviewStatus 0..1 MS and
     ReadingGradeLevel named readingGradeLevel 0..1 MS and
     WordCount named wordCount 0..1 MS and
     ReadingTimeMinutes named readingTimeMinutes 0..1 MS
-* extension ^comment = "Besides the extensions sliced here, a page that says how to cite itself carries http://hl7.org/fhir/StructureDefinition/artifact-citeAs (valueMarkdown, FHIR Extensions Pack), word for word."
+* extension[citeAs] ^short = "How the page asks to be cited, word for word (FHIR Extensions Pack)"
 * url 1..1 MS
 * version 1..1 MS
 * name 1..1 MS

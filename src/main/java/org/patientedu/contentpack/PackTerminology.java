@@ -61,6 +61,16 @@ public final class PackTerminology {
    */
   public static final String EXT_DISCLAIMER = CANONICAL_BASE + "/StructureDefinition/disclaimer";
 
+  /**
+   * On a DocumentReference: its page's last review date and reviewers, as its Library states them
+   * (lastReviewDate, reviewer). Our own: HL7's artifact-lastReviewDate and artifact-reviewer are
+   * allowed on canonical resources only, which DocumentReference is not.
+   */
+  public static final String EXT_LAST_REVIEW_DATE =
+      CANONICAL_BASE + "/StructureDefinition/last-review-date";
+
+  public static final String EXT_REVIEWER = CANONICAL_BASE + "/StructureDefinition/reviewer";
+
   // --- Our own profiles -----------------------------------------------------------------
   public static final String PROFILE_LIBRARY =
       CANONICAL_BASE + "/StructureDefinition/patient-education-library";
@@ -93,10 +103,6 @@ public final class PackTerminology {
   // --- HL7 core extensions --------------------------------------------------------------
   public static final String EXT_DATA_ABSENT_REASON =
       "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
-  public static final String EXT_ARTIFACT_LAST_REVIEW_DATE =
-      "http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate";
-  public static final String EXT_ARTIFACT_REVIEWER =
-      "http://hl7.org/fhir/StructureDefinition/artifact-reviewer";
 
   /** How to cite the page, as the page itself says (FHIR Extensions Pack; Library in context). */
   public static final String EXT_ARTIFACT_CITE_AS =

@@ -19,9 +19,11 @@ import org.patientedu.contentpack.PackTerminology;
 
 /**
  * An offline validator that knows this guide's profiles, extensions and terminology: the package
- * the build made, FHIR R4 core, the code systems HAPI checks without a server (languages, MIME
- * types, UCUM), in-memory expansion of our value sets, and snapshots (SUSHI writes differentials).
- * SNOMED CT, LOINC and ICD-10-CM codes are checked against our value sets' enumerations only.
+ * the build made and the packages it depends on (the FHIR extensions pack, whose extension contexts
+ * catch an extension used where it is not allowed), FHIR R4 core, the code systems HAPI checks
+ * without a server (languages, MIME types, UCUM), in-memory expansion of our value sets, and
+ * snapshots (SUSHI writes differentials). SNOMED CT, LOINC and ICD-10-CM codes are checked against
+ * our value sets' enumerations only.
  */
 public final class ProfileValidation {
 
@@ -46,6 +48,7 @@ public final class ProfileValidation {
     ValidationSupportChain chain =
         new ValidationSupportChain(
             guide,
+            dependencies(fhirContext, igPackage),
             validationOnlySupport(fhirContext),
             new DefaultProfileValidationSupport(fhirContext),
             new CommonCodeSystemsTerminologyService(fhirContext),
@@ -55,6 +58,25 @@ public final class ProfileValidation {
     FhirValidator validator = fhirContext.newValidator();
     validator.registerValidatorModule(instanceValidator);
     return validator;
+  }
+
+  /** The packages the guide depends on, as the build put them beside it on the classpath. */
+  private static NpmPackageValidationSupport dependencies(
+      FhirContext fhirContext, IgPackage igPackage) {
+    NpmPackageValidationSupport dependencies = new NpmPackageValidationSupport(fhirContext);
+    List<String> locations = igPackage.dependencyClasspathLocations();
+    if (locations.isEmpty()) {
+      throw new IllegalStateException(
+          "The guide's dependencies (classpath:ig/dependencies/*.tgz) are missing: run the build");
+    }
+    for (String location : locations) {
+      try {
+        dependencies.loadPackageFromClasspath("classpath:" + location);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot load " + location, e);
+      }
+    }
+    return dependencies;
   }
 
   /**

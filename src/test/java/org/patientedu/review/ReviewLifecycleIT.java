@@ -141,10 +141,7 @@ class ReviewLifecycleIT extends RunningServerTest {
         anonymousClient().read().resource(DocumentReference.class).withId(id).execute();
     assertThat(document.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
     assertThat(
-            ((DateType)
-                    document
-                        .getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                        .getValue())
+            ((DateType) document.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue())
                 .getValueAsString())
         .isEqualTo("2026-11-20");
     assertThat(reviewStatus(document)).isEqualTo("current");

@@ -60,11 +60,9 @@ class GoAskAliceLayoutTest {
     DocumentReference doc = PackFixtures.documentReference(ID);
     assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
     assertThat(
-            doc.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                .getValue()
-                .primitiveValue())
+            doc.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue().primitiveValue())
         .isEqualTo("2015-02-13");
-    assertThat(doc.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER)).isEmpty();
+    assertThat(doc.getExtensionsByUrl(PackTerminology.EXT_REVIEWER)).isEmpty();
     assertThat(doc.getContentFirstRep().getAttachment().getCreationElement().getValueAsString())
         .isEqualTo("2011-02-11");
   }

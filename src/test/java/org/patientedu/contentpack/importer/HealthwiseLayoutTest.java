@@ -108,11 +108,9 @@ class HealthwiseLayoutTest {
     assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
     assertThat(doc.getDateElement().getValueAsString()).isNull();
     assertThat(
-            doc.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                .getValue()
-                .primitiveValue())
+            doc.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue().primitiveValue())
         .isEqualTo("2022-04-13");
-    List<Extension> reviewers = doc.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER);
+    List<Extension> reviewers = doc.getExtensionsByUrl(PackTerminology.EXT_REVIEWER);
     assertThat(reviewers)
         .extracting(e -> ((ContactDetail) e.getValue()).getName())
         .containsExactly("Sarah Marshall", "Adam Husney", "Kathleen Romito", "Kirtly Jones");

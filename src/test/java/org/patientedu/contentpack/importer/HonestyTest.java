@@ -182,7 +182,7 @@ class HonestyTest {
     if (!namesReviewers) {
       assertThat(doc.getExtension())
           .extracting(e -> e.getUrl())
-          .doesNotContain(PackTerminology.EXT_ARTIFACT_REVIEWER);
+          .doesNotContain(PackTerminology.EXT_REVIEWER);
       assertThat(PackFixtures.textRendition(id)).doesNotContain("Medical Review:\n");
     }
   }
