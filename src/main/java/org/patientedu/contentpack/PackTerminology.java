@@ -47,6 +47,30 @@ public final class PackTerminology {
   public static final String EXT_CONTEXT_RELEVANCE_RELEVANCE = "relevance";
   public static final String EXT_CONTEXT_RELEVANCE_REASON = "reason";
 
+  /**
+   * On Library.lastReviewDate: the source's own words for that date ("Current as of", "Last
+   * reviewed on"), so a handout says "Current as of" only where the source does.
+   */
+  public static final String EXT_SOURCE_DATE_LABEL =
+      CANONICAL_BASE + "/StructureDefinition/source-date-label";
+
+  /**
+   * On a Library: the source's own disclaimer, word for word ("This information does not replace
+   * the advice of a doctor. Healthwise, Incorporated disclaims ..."). A handout prints it; only a
+   * page without one gets the product's own sentence.
+   */
+  public static final String EXT_DISCLAIMER = CANONICAL_BASE + "/StructureDefinition/disclaimer";
+
+  /**
+   * On a DocumentReference: its page's last review date and reviewers, as its Library states them
+   * (lastReviewDate, reviewer). Our own: HL7's artifact-lastReviewDate and artifact-reviewer are
+   * allowed on canonical resources only, which DocumentReference is not.
+   */
+  public static final String EXT_LAST_REVIEW_DATE =
+      CANONICAL_BASE + "/StructureDefinition/last-review-date";
+
+  public static final String EXT_REVIEWER = CANONICAL_BASE + "/StructureDefinition/reviewer";
+
   // --- Our own profiles -----------------------------------------------------------------
   public static final String PROFILE_LIBRARY =
       CANONICAL_BASE + "/StructureDefinition/patient-education-library";
@@ -79,10 +103,10 @@ public final class PackTerminology {
   // --- HL7 core extensions --------------------------------------------------------------
   public static final String EXT_DATA_ABSENT_REASON =
       "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
-  public static final String EXT_ARTIFACT_LAST_REVIEW_DATE =
-      "http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate";
-  public static final String EXT_ARTIFACT_REVIEWER =
-      "http://hl7.org/fhir/StructureDefinition/artifact-reviewer";
+
+  /** How to cite the page, as the page itself says (FHIR Extensions Pack; Library in context). */
+  public static final String EXT_ARTIFACT_CITE_AS =
+      "http://hl7.org/fhir/StructureDefinition/artifact-citeAs";
 
   // --- External code systems ------------------------------------------------------------
   public static final String SNOMED = "http://snomed.info/sct";

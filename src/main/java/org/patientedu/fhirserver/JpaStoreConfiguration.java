@@ -12,15 +12,14 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
@@ -65,9 +64,8 @@ class JpaStoreConfiguration {
    * Nodes on one PostgreSQL take turns starting; static because it post-processes the DataSource.
    */
   @Bean
-  static NodeStartupLock nodeStartupLock(Environment environment) {
-    return new NodeStartupLock(
-        environment.getProperty("edu.node-startup-wait", Duration.class, Duration.ofMinutes(10)));
+  static NodeStartupLock nodeStartupLock(ObjectProvider<FhirServerProperties> properties) {
+    return new NodeStartupLock(() -> properties.getObject().nodeStartupWait());
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,19 @@ public final class NodeStartupLock
   private static final Logger log = LoggerFactory.getLogger(NodeStartupLock.class);
   private static final Duration POLL = Duration.ofMillis(500);
 
-  private final Duration maxWait;
+  private final Supplier<Duration> maxWait;
   private Connection held;
   private boolean tried;
 
   public NodeStartupLock(Duration maxWait) {
+    this(() -> maxWait);
+  }
+
+  /**
+   * @param maxWait read when the DataSource appears, by when the settings are bound (this runs as a
+   *     BeanPostProcessor, before most beans exist)
+   */
+  NodeStartupLock(Supplier<Duration> maxWait) {
     this.maxWait = maxWait;
   }
 
@@ -62,17 +71,17 @@ public final class NodeStartupLock
         connection.close();
         return false;
       }
-      Instant deadline = Instant.now().plus(maxWait);
+      Duration wait = maxWait.get();
+      Instant deadline = Instant.now().plus(wait);
       boolean announced = false;
       while (!tryLock(connection)) {
         if (!announced) {
           log.info(
-              "Another node is starting on this database; waiting up to {} for it to finish",
-              maxWait);
+              "Another node is starting on this database; waiting up to {} for it to finish", wait);
           announced = true;
         }
         if (Instant.now().isAfter(deadline)) {
-          log.warn("Still waiting for another node after {}; starting anyway", maxWait);
+          log.warn("Still waiting for another node after {}; starting anyway", wait);
           connection.close();
           return false;
         }

@@ -1,12 +1,15 @@
 package org.patientedu.handouts;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The handout pages' security headers: the catalog, the handouts, their static files and the error
- * pages. Not on {@code /fhir} (its own servlet), the actuator or other features' pages.
+ * The handout pages' security headers and their reader's language: the catalog, the handouts, their
+ * static files and the error pages. Not on {@code /fhir} (its own servlet), the actuator or other
+ * features' pages.
  */
 @Configuration(proxyBeanMethods = false)
 class HandoutsWebConfiguration implements WebMvcConfigurer {
@@ -16,5 +19,14 @@ class HandoutsWebConfiguration implements WebMvcConfigurer {
     registry
         .addInterceptor(new SecurityHeadersInterceptor())
         .addPathPatterns("/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**");
+    registry
+        .addInterceptor(ReaderLanguage.changeInterceptor())
+        .addPathPatterns("/", "/handouts/**");
+  }
+
+  /** Named as DispatcherServlet looks it up; replaces Spring Boot's Accept-Language default. */
+  @Bean
+  LocaleResolver localeResolver() {
+    return ReaderLanguage.resolver();
   }
 }

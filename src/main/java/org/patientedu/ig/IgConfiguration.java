@@ -29,17 +29,21 @@ class IgConfiguration {
     return ProfileValidation.newValidator(fhirContext, igPackage);
   }
 
+  /**
+   * Every write that claims one of the guide's profiles is held to it (fhirserver registers it).
+   */
+  @Bean
+  ProfileWriteValidation profileWriteValidation(
+      FhirContext fhirContext, FhirValidator profileValidator) {
+    return new ProfileWriteValidation(fhirContext, profileValidator);
+  }
+
+  /** /fhir/metadata names the guide. */
   @Bean
   FhirServerPlugin implementationGuidePlugin(
-      FhirContext fhirContext,
-      FhirValidator profileValidator,
-      IgPackage igPackage,
-      ObjectProvider<BuildProperties> buildProperties) {
+      IgPackage igPackage, ObjectProvider<BuildProperties> buildProperties) {
     BuildProperties build = buildProperties.getIfAvailable();
     String appVersion = build != null ? build.getVersion() : igPackage.version();
-    return server -> {
-      server.registerInterceptor(new ProfileWriteValidation(fhirContext, profileValidator));
-      server.registerInterceptor(new IgCapabilityStatement(igPackage, appVersion));
-    };
+    return server -> server.registerInterceptor(new IgCapabilityStatement(igPackage, appVersion));
   }
 }

@@ -71,6 +71,23 @@ public final class IgPackage {
     return npm.canonical();
   }
 
+  /**
+   * The packages the guide depends on, as the build put them beside it: {@code
+   * ig/dependencies/hl7.fhir.uv.extensions.r4-5.3.0-ballot-tc1.tgz}.
+   */
+  public List<String> dependencyClasspathLocations() {
+    try {
+      return Arrays.stream(
+              new PathMatchingResourcePatternResolver()
+                  .getResources("classpath*:" + CLASSPATH_FOLDER + "dependencies/*.tgz"))
+          .map(resource -> CLASSPATH_FOLDER + "dependencies/" + resource.getFilename())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the guide's dependencies", e);
+    }
+  }
+
   /** Where the package sits on the classpath, e.g. {@code ig/org.patientedu.fhir-0.1.0.tgz}. */
   public String classpathLocation() {
     return classpathLocation;

@@ -16,10 +16,12 @@ import org.patientedu.contentpack.PackTerminology;
 
 /**
  * An offline validator that knows this guide's profiles, extensions and terminology: the package
- * the build made, FHIR R4 core, the code systems HAPI checks without a server (languages, MIME
- * types, UCUM), in-memory expansion of our value sets, and snapshots (SUSHI writes differentials).
- * SNOMED CT and ICD-10-CM codes are checked against the guide's fragments of them (content =
- * fragment: a code they do not list is a warning, not an error), LOINC against our value sets.
+ * the build made and the packages it depends on (the FHIR extensions pack, whose extension contexts
+ * catch an extension used where it is not allowed), FHIR R4 core, the code systems HAPI checks
+ * without a server (languages, MIME types, UCUM), in-memory expansion of our value sets, and
+ * snapshots (SUSHI writes differentials). SNOMED CT and ICD-10-CM codes are checked against the
+ * guide's fragments of them (content = fragment: a code they do not list is a warning, not an
+ * error), LOINC against our value sets.
  */
 public final class ProfileValidation {
 
@@ -42,6 +44,7 @@ public final class ProfileValidation {
     ValidationSupportChain chain =
         new ValidationSupportChain(
             guide,
+            dependencies(fhirContext, igPackage),
             new DefaultProfileValidationSupport(fhirContext),
             new CommonCodeSystemsTerminologyService(fhirContext),
             new InMemoryTerminologyServerValidationSupport(fhirContext),
@@ -50,5 +53,24 @@ public final class ProfileValidation {
     FhirValidator validator = fhirContext.newValidator();
     validator.registerValidatorModule(instanceValidator);
     return validator;
+  }
+
+  /** The packages the guide depends on, as the build put them beside it on the classpath. */
+  private static NpmPackageValidationSupport dependencies(
+      FhirContext fhirContext, IgPackage igPackage) {
+    NpmPackageValidationSupport dependencies = new NpmPackageValidationSupport(fhirContext);
+    List<String> locations = igPackage.dependencyClasspathLocations();
+    if (locations.isEmpty()) {
+      throw new IllegalStateException(
+          "The guide's dependencies (classpath:ig/dependencies/*.tgz) are missing: run the build");
+    }
+    for (String location : locations) {
+      try {
+        dependencies.loadPackageFromClasspath("classpath:" + location);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot load " + location, e);
+      }
+    }
+    return dependencies;
   }
 }

@@ -12,11 +12,13 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.patientedu.fhirserver.WriteInterceptor;
 
 /**
- * Refuses, with 422 and an OperationOutcome, a Library or DocumentReference written over REST
- * (create, update, or inside a transaction) that claims one of this guide's profiles in {@code
- * meta.profile} and does not meet it.
+ * Refuses, with 422 and an OperationOutcome, a Library or DocumentReference written (over REST:
+ * create, update, or inside a transaction; or by the server itself: lifecycle operations, the daily
+ * refresh, the pack load) that claims one of this guide's profiles in {@code meta.profile} and does
+ * not meet it.
  *
  * <p>Why only resources that claim a profile: {@code meta.profile} is FHIR's way of saying "hold me
  * to this"; the server also stores Libraries that are not patient-education pages (test fixtures
@@ -25,7 +27,7 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
  * the request, so every resource of a transaction is checked.
  */
 @Interceptor
-class ProfileWriteValidation {
+class ProfileWriteValidation implements WriteInterceptor {
 
   private static final Set<String> TYPES = Set.of("Library", "DocumentReference");
 

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -80,9 +81,9 @@ public class LifecycleService {
                     + " re-reviewed (CRMI). Publish a new version instead.");
           }
           Person reviewer = reviewer(review);
+          // our own review: the source's words for its review date no longer apply
           library.setLastReviewDateElement(new DateType(date.toString()));
           library.setReviewer(List.of(CreditElements.reviewer(reviewer)));
-          library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
           Library saved = save(library);
 
           Optional<DocumentReference> document =
@@ -121,14 +122,20 @@ public class LifecycleService {
                         + " reactivated (CRMI). Publish a new version instead.");
             default -> {}
           }
-          ReviewAssessment assessment =
-              policy.assess(ReviewStamper.lastReviewDate(library), LocalDate.now(clock));
+          ReviewAssessment assessment = ReviewStamper.assess(policy, library, LocalDate.now(clock));
           if (assessment.status() == ReviewStatus.NEVER_REVIEWED) {
             throw new UnprocessableEntityException(
                 "Library/"
                     + id
                     + " was never medically reviewed; record a review"
                     + " with $review before approving it.");
+          }
+          if (assessment.status() == ReviewStatus.PUBLISHER_REVIEWED) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " was reviewed by its publisher only; no clinician is named. Record a"
+                    + " review by a named clinician with $review before approving it.");
           }
           if (assessment.status() == ReviewStatus.OVERDUE) {
             throw new UnprocessableEntityException(
@@ -140,13 +147,16 @@ public class LifecycleService {
           }
           library.setStatus(PublicationStatus.ACTIVE);
           library.setApprovalDateElement(new DateType(date.toString()));
-          Library saved = save(library);
+          // in use from its approval; the review stamp sets the end (the next review's due date)
+          library.setEffectivePeriod(
+              new Period().setStartElement(new DateTimeType(date.toString())));
+          Library saved = save(library, LifecycleRules.APPROVE);
           Optional<DocumentReference> document =
               readDocument(id)
                   .map(
                       doc -> {
                         doc.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
-                        return save(doc);
+                        return save(doc, LifecycleRules.APPROVE);
                       });
           recordProvenance("approve", "attester", EDITOR, date, comment, saved, document);
           return saved;
@@ -212,11 +222,23 @@ public class LifecycleService {
         .findFirst();
   }
 
-  @SuppressWarnings("unchecked")
   private <T extends Resource> T save(T resource) {
+    return save(resource, null);
+  }
+
+  /**
+   * @param operation the lifecycle operation making this write, for the storage rules that only it
+   *     may pass ({@link LifecycleRules#APPROVE}), or null
+   */
+  @SuppressWarnings("unchecked")
+  private <T extends Resource> T save(T resource, String operation) {
     IFhirResourceDao<T> dao = (IFhirResourceDao<T>) dao(resource.fhirType());
     resource.getMeta().setSource(null); // this version comes from the operation, not a pack file
-    IdType saved = (IdType) dao.update(resource, new SystemRequestDetails()).getId();
+    SystemRequestDetails request = new SystemRequestDetails();
+    if (operation != null) {
+      LifecycleRules.markOperation(request, operation);
+    }
+    IdType saved = (IdType) dao.update(resource, request).getId();
     return dao.read(saved, new SystemRequestDetails());
   }
 

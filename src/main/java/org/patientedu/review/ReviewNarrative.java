@@ -31,7 +31,9 @@ final class ReviewNarrative {
   private ReviewNarrative() {}
 
   static Narrative of(DomainResource resource, ReviewAssessment assessment) {
-    PageNarrative narrative = PageNarrative.lines(null);
+    // the lines are English, like the articles so far; the div says so (the validator asks)
+    PageNarrative narrative =
+        PageNarrative.lines(resource.hasLanguage() ? resource.getLanguage() : "en");
     if (resource instanceof Library library) {
       List<Person> authors = CreditElements.authors(library);
       narrative
@@ -59,8 +61,9 @@ final class ReviewNarrative {
               "Status",
               document.hasDocStatus()
                       && document.getDocStatus() == DocumentReference.ReferredDocumentStatus.FINAL
-                  ? "Final (approved for use)."
-                  : "Preliminary: not approved for use with patients.")
+                  ? "Final: for use with patients."
+                  : "Draft: not approved for use with patients.")
+          .line("Warning", aiWarning(CreditElements.authors(document)))
           .line("Review", reviewSentence(assessment))
           .line(
               "Author",
@@ -76,6 +79,10 @@ final class ReviewNarrative {
   static String reviewSentence(ReviewAssessment assessment) {
     return switch (assessment.status()) {
       case NEVER_REVIEWED -> "Not medically reviewed. Do not hand out as reviewed content.";
+      case PUBLISHER_REVIEWED ->
+          "Last reviewed by the publisher on "
+              + format(assessment.lastReviewed())
+              + "; no medical reviewer is named. Do not hand out as reviewed content.";
       case CURRENT ->
           "Current: last reviewed "
               + format(assessment.lastReviewed())
@@ -106,11 +113,11 @@ final class ReviewNarrative {
     return switch (library.getStatus()) {
       case DRAFT -> "Draft: not approved for use with patients.";
       case ACTIVE ->
-          "Active (approved"
-              + (library.hasApprovalDate()
-                  ? " " + format(ReviewStamper.toLocalDate(library.getApprovalDateElement()))
-                  : "")
-              + ").";
+          library.hasApprovalDate()
+              ? "Active: approved for use on "
+                  + format(ReviewStamper.toLocalDate(library.getApprovalDateElement()))
+                  + "."
+              : "Active: the source names its medical reviewers; no approval is recorded here.";
       case RETIRED -> "Retired: no longer to be handed out.";
       default -> library.getStatus().getDisplay() + ".";
     };

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class ReviewStatusRefresher implements ApplicationRunner {
+class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ReviewStatusRefresher.class);
   private static final List<String> REVIEWED_TYPES = List.of("Library", "DocumentReference");
@@ -34,13 +35,19 @@ class ReviewStatusRefresher implements ApplicationRunner {
   private final ReviewPolicy policy;
   private final ReviewReportOperation report;
   private final Clock clock;
+  private final String refreshCron;
 
   ReviewStatusRefresher(
-      DaoRegistry daoRegistry, ReviewPolicy policy, ReviewReportOperation report, Clock clock) {
+      DaoRegistry daoRegistry,
+      ReviewPolicy policy,
+      ReviewReportOperation report,
+      Clock clock,
+      ReviewProperties properties) {
     this.daoRegistry = daoRegistry;
     this.policy = policy;
     this.report = report;
     this.clock = clock;
+    this.refreshCron = properties.refreshCron();
   }
 
   @Override
@@ -49,8 +56,13 @@ class ReviewStatusRefresher implements ApplicationRunner {
     log.info("Review currency as of {}: {}", LocalDate.now(clock), report.summarize().asLogLine());
   }
 
-  @Scheduled(cron = "${edu.review.refresh-cron:0 5 0 * * *}")
-  public void scheduledRefresh() {
+  /** Daily, at {@code edu.review.refresh-cron}. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addCronTask(this::scheduledRefresh, refreshCron);
+  }
+
+  void scheduledRefresh() {
     int changed = refresh();
     log.info("Review states recomputed: {} changed; {}", changed, report.summarize().asLogLine());
   }
@@ -66,7 +78,7 @@ class ReviewStatusRefresher implements ApplicationRunner {
           dao.search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
       for (Object found : all.getAllResources()) {
         DomainResource resource = (DomainResource) found;
-        ReviewStatus now = policy.assess(ReviewStamper.lastReviewDate(resource), today).status();
+        ReviewStatus now = ReviewStamper.assess(policy, resource, today).status();
         if (now != ReviewStamper.storedStatus(resource)) {
           try {
             dao.update(resource, new SystemRequestDetails());

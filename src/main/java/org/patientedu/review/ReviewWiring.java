@@ -1,6 +1,5 @@
 package org.patientedu.review;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import java.time.Clock;
 import org.patientedu.fhirserver.FhirServerPlugin;
 import org.springframework.context.annotation.Bean;
@@ -15,12 +14,10 @@ class ReviewWiring {
     return new ReviewStamper(policy);
   }
 
+  /** Every write of a Library or DocumentReference is stamped (fhirserver registers it). */
   @Bean
-  ReviewStampingInterceptor reviewStampingInterceptor(
-      ReviewStamper stamper, Clock clock, IInterceptorService storageInterceptors) {
-    ReviewStampingInterceptor interceptor = new ReviewStampingInterceptor(stamper, clock);
-    storageInterceptors.registerInterceptor(interceptor);
-    return interceptor;
+  ReviewStampingInterceptor reviewStampingInterceptor(ReviewStamper stamper, Clock clock) {
+    return new ReviewStampingInterceptor(stamper, clock);
   }
 
   @Bean

@@ -72,7 +72,11 @@ class IgContractTest {
             PackTerminology.EXT_WORD_COUNT,
             PackTerminology.EXT_READING_TIME_MINUTES,
             PackTerminology.EXT_REVIEW_STATUS,
-            PackTerminology.EXT_CONTEXT_RELEVANCE)) {
+            PackTerminology.EXT_CONTEXT_RELEVANCE,
+            PackTerminology.EXT_LAST_REVIEW_DATE,
+            PackTerminology.EXT_REVIEWER,
+            PackTerminology.EXT_DISCLAIMER,
+            PackTerminology.EXT_SOURCE_DATE_LABEL)) {
       assertThat(byUrl.get(url)).as(url).isInstanceOf(StructureDefinition.class);
       assertThat(((StructureDefinition) byUrl.get(url)).getType()).as(url).isEqualTo("Extension");
     }

@@ -1,7 +1,12 @@
 package org.patientedu.ig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.ByteArrayInputStream;
@@ -49,6 +54,8 @@ class ImplementationGuideIT extends RunningServerTest {
 
   @Autowired BuildProperties buildProperties;
 
+  @Autowired DaoRegistry daoRegistry;
+
   @Test
   void servesThePackageTheBuildMade() throws Exception {
     HttpResponse<byte[]> latest = getBytes("/ig/package.tgz");
@@ -76,7 +83,8 @@ class ImplementationGuideIT extends RunningServerTest {
     assertThat(reviewStatus.getDescription())
         .isEqualTo(
             "Libraries and DocumentReferences by review status (current | due-soon | overdue |"
-                + " never-reviewed), for example Library?review-status=overdue.");
+                + " publisher-reviewed | never-reviewed), for example"
+                + " Library?review-status=overdue.");
     assertThat(reviewStatus.getExpression())
         .isEqualTo(
             "Library.extension('http://fhir.patientedu.org/StructureDefinition/review-status').value"
@@ -85,7 +93,7 @@ class ImplementationGuideIT extends RunningServerTest {
         anonymousClient().read().resource(CodeSystem.class).withId("review-status").execute();
     assertThat(codes.getConcept())
         .extracting(c -> c.getCode())
-        .containsExactly("current", "due-soon", "overdue", "never-reviewed");
+        .containsExactly("current", "due-soon", "overdue", "publisher-reviewed", "never-reviewed");
     ValueSet contexts =
         anonymousClient().read().resource(ValueSet.class).withId("clinical-context").execute();
     assertThat(contexts.getUrl()).isEqualTo("http://fhir.patientedu.org/ValueSet/clinical-context");
@@ -154,6 +162,30 @@ class ImplementationGuideIT extends RunningServerTest {
     library.setId("ig-write-unclaimed");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-unclaimed");
     assertThat(put(library).statusCode()).isIn(200, 201);
+  }
+
+  /**
+   * The server's own writes (SystemRequestDetails: the lifecycle operations, the daily review
+   * refresh and the pack load all write this way) pass the same profile validation as REST writes.
+   */
+  @Test
+  void aWriteTheServerMakesItselfThatBreaksAClaimedProfileIsRefused() throws Exception {
+    Library library =
+        fhirContext()
+            .newJsonParser()
+            .parseResource(
+                Library.class,
+                Files.readString(Path.of("src/test/resources/ig/valid/Library-minimal.json")));
+    library.setId("ig-system-write-test");
+    library.setUrl("http://fhir.patientedu.org/Library/ig-system-write-test");
+    library.getMeta().addProfile(PackTerminology.PROFILE_LIBRARY);
+    library.getUseContext().clear();
+    IFhirResourceDao<Library> libraries = daoRegistry.getResourceDao(Library.class);
+
+    assertThatThrownBy(() -> libraries.update(library, new SystemRequestDetails()))
+        .isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Library.useContext: minimum required = 1, but only found 0");
+    assertThat(get("/fhir/Library/ig-system-write-test").statusCode()).isEqualTo(404);
   }
 
   @Test

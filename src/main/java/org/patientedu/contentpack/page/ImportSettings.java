@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.ContextTag;
@@ -23,6 +27,8 @@ import org.patientedu.contentpack.ContextTag;
  * @param version business version of the Library
  * @param topic text-only topic ("Oxytocin"), or null
  * @param sourceFile name of the source copy in the folder (source.txt / source.html)
+ * @param translations the same page in other languages: language tag (es, es-MX) to the name of its
+ *     source copy in the folder (source-es.txt / source-es.html), in tag order
  */
 public record ImportSettings(
     String id,
@@ -30,9 +36,11 @@ public record ImportSettings(
     String language,
     String version,
     String topic,
-    String sourceFile) {
+    String sourceFile,
+    Map<String, String> translations) {
 
   public static final String FILE_NAME = "import.properties";
+  private static final String TRANSLATION_PREFIX = "translation.";
   public static final String DEFAULT_LANGUAGE = "en-US";
   public static final String DEFAULT_VERSION = "1.0.0";
 
@@ -41,6 +49,20 @@ public record ImportSettings(
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*");
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+-]{1,40}");
+
+  /** FHIR ids: at most 64 characters, so id + "-html-" + language must fit. */
+  private static final int MAX_FHIR_ID = 64;
+
+  /** A page with no translation. */
+  public ImportSettings(
+      String id,
+      List<ContextTag> contexts,
+      String language,
+      String version,
+      String topic,
+      String sourceFile) {
+    this(id, contexts, language, version, topic, sourceFile, Map.of());
+  }
 
   public ImportSettings {
     contexts = List.copyOf(contexts);
@@ -68,6 +90,30 @@ public record ImportSettings(
             || sourceFile.equals(PageFormat.HTML.sourceFileName()))) {
       throw new IllegalArgumentException("Invalid source file name '" + sourceFile + "'");
     }
+    translations = Collections.unmodifiableMap(new TreeMap<>(translations));
+    for (Map.Entry<String, String> translation : translations.entrySet()) {
+      String tag = translation.getKey();
+      if (!LANGUAGE.matcher(tag).matches()
+          || Locale.forLanguageTag(tag)
+              .getLanguage()
+              .equals(Locale.forLanguageTag(language).getLanguage())) {
+        throw new IllegalArgumentException(
+            "Invalid translation language '" + tag + "': a tag such as es, not the page's own");
+      }
+      if (!translation.getValue().equals(PageFormat.TEXT.translationFileName(tag))
+          && !translation.getValue().equals(PageFormat.HTML.translationFileName(tag))) {
+        throw new IllegalArgumentException(
+            "The "
+                + tag
+                + " translation must be in "
+                + PageFormat.TEXT.translationFileName(tag)
+                + " or "
+                + PageFormat.HTML.translationFileName(tag));
+      }
+      if (htmlBinaryId(id, tag).length() > MAX_FHIR_ID) {
+        throw new IllegalArgumentException("Id '" + id + "' is too long for a translation");
+      }
+    }
   }
 
   /** The contexts without their tagging, in the order written. */
@@ -87,6 +133,19 @@ public record ImportSettings(
     return id + "-text";
   }
 
+  /** The HTML rendition of a translation: oxytocin-example-html-es. */
+  public String htmlBinaryId(String translationLanguage) {
+    return htmlBinaryId(id, translationLanguage);
+  }
+
+  public String textBinaryId(String translationLanguage) {
+    return textBinaryId() + "-" + translationLanguage.toLowerCase(Locale.ROOT);
+  }
+
+  private static String htmlBinaryId(String id, String translationLanguage) {
+    return id + "-html-" + translationLanguage.toLowerCase(Locale.ROOT);
+  }
+
   public static ImportSettings load(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -98,7 +157,19 @@ public record ImportSettings(
         p.getProperty("language", DEFAULT_LANGUAGE),
         p.getProperty("version", DEFAULT_VERSION),
         p.getProperty("topic"),
-        p.getProperty("source", PageFormat.TEXT.sourceFileName()));
+        p.getProperty("source", PageFormat.TEXT.sourceFileName()),
+        translations(p));
+  }
+
+  /** {@code translation.<language>=<file>} lines. */
+  private static Map<String, String> translations(Properties p) {
+    Map<String, String> translations = new TreeMap<>();
+    for (String name : p.stringPropertyNames()) {
+      if (name.startsWith(TRANSLATION_PREFIX)) {
+        translations.put(name.substring(TRANSLATION_PREFIX.length()), p.getProperty(name).strip());
+      }
+    }
+    return translations;
   }
 
   /**
@@ -185,6 +256,9 @@ public record ImportSettings(
       out.append("topic=").append(topic).append('\n');
     }
     out.append("source=").append(sourceFile).append('\n');
+    translations.forEach(
+        (tag, file) ->
+            out.append(TRANSLATION_PREFIX).append(tag).append('=').append(file).append('\n'));
     return out.toString();
   }
 

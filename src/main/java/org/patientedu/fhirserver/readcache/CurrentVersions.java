@@ -8,13 +8,38 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The version a resource has now, straight from HAPI's resource table: one indexed lookup, far
  * cheaper than HAPI's read (which parses the stored JSON and encodes it again). Every node asks the
  * shared database, so a write made on another node is seen on the next read.
+ *
+ * <p>Raw SQL into a table HAPI owns, on purpose, and only here: HAPI's repository API ({@code
+ * IResourceTableDao.findByTypeAndFhirId}) loads the whole entity through Hibernate inside a
+ * transaction, which would cost most of what the cache saves on every request. A HAPI upgrade that
+ * renames the table, a column or the index fails {@code CurrentVersionsIT}, which checks HAPI's
+ * entity mapping and the schema it creates against the names below.
  */
 class CurrentVersions {
 
-  // IDX_RES_TYPE_FHIR_ID covers (RES_TYPE, FHIR_ID). One row per resource while the server is
-  // not partitioned; anything else and we let HAPI answer.
+  static final String TABLE = "HFJ_RESOURCE";
+  static final String TYPE_COLUMN = "RES_TYPE";
+  static final String ID_COLUMN = "FHIR_ID";
+  static final String VERSION_COLUMN = "RES_VER";
+  static final String DELETED_COLUMN = "RES_DELETED_AT";
+
+  /** Covers (RES_TYPE, FHIR_ID), so the lookup is one index probe. */
+  static final String INDEX = "IDX_RES_TYPE_FHIR_ID";
+
+  // One row per resource while the server is not partitioned; anything else and we let HAPI
+  // answer.
   private static final String CURRENT_VERSION =
-      "select RES_VER from HFJ_RESOURCE where RES_TYPE = ? and FHIR_ID = ? and RES_DELETED_AT is null";
+      "select "
+          + VERSION_COLUMN
+          + " from "
+          + TABLE
+          + " where "
+          + TYPE_COLUMN
+          + " = ? and "
+          + ID_COLUMN
+          + " = ? and "
+          + DELETED_COLUMN
+          + " is null";
 
   private final JdbcTemplate jdbc;
 

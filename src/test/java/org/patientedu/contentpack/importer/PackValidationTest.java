@@ -37,7 +37,15 @@ class PackValidationTest {
                 new InMemoryTerminologyServerValidationSupport(context),
                 new SnapshotGeneratingValidationSupport(context)));
     FhirValidator validator = context.newValidator().registerValidatorModule(module);
-    for (Path folder : PackEntryWriter.importedFolders(PackFixtures.PACK)) {
+    List<Path> folders = PackEntryWriter.importedFolders(PackFixtures.PACK);
+    assertThat(folders)
+        .extracting(folder -> folder.getFileName().toString())
+        .containsExactlyInAnyOrderElementsOf(PackFixtures.IDS);
+    for (Path folder : folders) {
+      assertThat(jsonFiles(folder))
+          .extracting(json -> json.getFileName().toString())
+          .containsExactly(
+              "Binary-html.json", "Binary-text.json", "DocumentReference.json", "Library.json");
       for (Path json : jsonFiles(folder)) {
         List<SingleValidationMessage> errors =
             validator.validateWithResult(Files.readString(json)).getMessages().stream()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.patientedu.contentpack.page.ParsedPage;
-import org.patientedu.contentpack.page.Text;
 
 /** Checks shared by the per-layout tests. */
 final class SeedAssertions {
@@ -15,8 +14,8 @@ final class SeedAssertions {
    * Every sentence of the source's article region is in both printable renditions, word for word.
    */
   static void everySentenceKept(String id, List<String> sentences) {
-    String text = Text.normalize(PackFixtures.textRendition(id));
-    String html = Text.normalize(PackFixtures.htmlText(id));
+    String text = PackFixtures.collapse(PackFixtures.textRendition(id));
+    String html = PackFixtures.collapse(PackFixtures.htmlText(id));
     assertThat(sentences).isNotEmpty();
     for (String sentence : sentences) {
       assertThat(text).as("text rendition of %s keeps: %s", id, sentence).contains(sentence);

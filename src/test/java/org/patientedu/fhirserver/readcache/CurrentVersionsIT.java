@@ -1,0 +1,93 @@
+package org.patientedu.fhirserver.readcache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.jpa.model.entity.ResourceTable;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.junit.jupiter.api.Test;
+import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.TestLibraries;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The read cache's one query into HAPI's own table still fits HAPI: the entity mapping and the
+ * schema HAPI creates have the table, columns and index the query names, and the query gives the
+ * version HAPI itself serves. A HAPI upgrade that changes any of it fails here, not silently in
+ * production.
+ */
+class CurrentVersionsIT extends RunningServerTest {
+
+  @Autowired EntityManagerFactory entityManagerFactory;
+
+  @Autowired DataSource dataSource;
+
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void hapisEntityMappingHasTheTableAndColumnsTheQueryNames() {
+    AbstractEntityPersister resources =
+        (AbstractEntityPersister)
+            entityManagerFactory
+                .unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(ResourceTable.class);
+    assertThat(resources.getTableName()).isEqualToIgnoringCase(CurrentVersions.TABLE);
+    assertThat(resources.getPropertyColumnNames("myResourceType"))
+        .containsExactly(CurrentVersions.TYPE_COLUMN);
+    assertThat(resources.getPropertyColumnNames("myFhirId"))
+        .containsExactly(CurrentVersions.ID_COLUMN);
+    assertThat(resources.getPropertyColumnNames("myVersion"))
+        .containsExactly(CurrentVersions.VERSION_COLUMN);
+    assertThat(resources.getPropertyColumnNames("myDeleted"))
+        .containsExactly(CurrentVersions.DELETED_COLUMN);
+  }
+
+  @Test
+  void theSchemaHasTheIndexTheLookupUses() throws Exception {
+    List<String> indexed = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        ResultSet index =
+            connection
+                .getMetaData()
+                .getIndexInfo(null, null, CurrentVersions.TABLE, false, false)) {
+      while (index.next()) {
+        // IDX_RES_TYPE_FHIR_ID is a unique constraint; H2 names the index behind it
+        // IDX_RES_TYPE_FHIR_ID_INDEX_<n>, PostgreSQL after the constraint itself.
+        if (index.getString("INDEX_NAME").toUpperCase().startsWith(CurrentVersions.INDEX)) {
+          indexed.add(
+              index.getShort("ORDINAL_POSITION")
+                  + ":"
+                  + index.getString("COLUMN_NAME").toUpperCase());
+        }
+      }
+    }
+    assertThat(indexed)
+        .as("columns of %s", CurrentVersions.INDEX)
+        .containsExactly("1:" + CurrentVersions.TYPE_COLUMN, "2:" + CurrentVersions.ID_COLUMN);
+  }
+
+  @Test
+  void theQueryGivesTheVersionHapiServesAndNothingForDeletedOrUnknownResources() {
+    CurrentVersions versions = new CurrentVersions(jdbc);
+    String id = "current-versions";
+    editorClient().update().resource(TestLibraries.draft(id, "Versions", "First")).execute();
+    assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(1));
+    editorClient().update().resource(TestLibraries.draft(id, "Versions", "Second")).execute();
+    assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(2));
+    assertThat(get("/fhir/Library/" + id).headers().firstValue("ETag")).hasValue("W/\"2\"");
+
+    editorClient().delete().resourceById("Library", id).execute();
+    assertThat(versions.of("Library", id)).isEmpty();
+    assertThat(versions.of("Library", "no-such-library")).isEmpty();
+    assertThat(versions.of("DocumentReference", "oxytocin-healthwise")).isNotEmpty();
+  }
+}
