@@ -25,8 +25,8 @@ import org.patientedu.terminology.CodeFamilies;
  *   <li>Ranked by the editor's relevance mark (primary first), then the very code before its
  *       family, then review currency (current, due soon, overdue, never reviewed, any other state),
  *       then the latest review first, then title.
- *   <li>Language: the pages in the language asked; when none is, the others, each marked as a
- *       fallback so the edge labels it with its own language.
+ *   <li>Language: the pages written or translated in the language asked; when none is, the others,
+ *       each marked as a fallback so the edge labels it with its own language.
  * </ul>
  */
 public class EducationFinder {
@@ -71,8 +71,9 @@ public class EducationFinder {
     List<EducationMatch> inLanguage = new ArrayList<>();
     List<EducationMatch> otherLanguages = new ArrayList<>();
     for (PublishedPage page : pages) {
-      boolean fallback = !page.primaryLanguage().equals(query.language());
-      match(page, criterion, family, fallback)
+      boolean fallback = !page.speaks(query.language());
+      String language = fallback ? page.primaryLanguage() : query.language();
+      match(page, criterion, family, language, fallback)
           .ifPresent(m -> (fallback ? otherLanguages : inLanguage).add(m));
     }
     List<EducationMatch> chosen = inLanguage.isEmpty() ? otherLanguages : inLanguage;
@@ -84,6 +85,7 @@ public class EducationFinder {
       PublishedPage page,
       EducationQuery.Criterion criterion,
       Set<ClinicalContext> family,
+      String language,
       boolean fallback) {
     EducationMatch best = null;
     for (ContextTag tag : page.tags()) {
@@ -96,7 +98,8 @@ public class EducationFinder {
                               && c.code().equalsIgnoreCase(criterion.code().strip()));
       if (exact || family.contains(tag.context())) {
         EducationMatch candidate =
-            new EducationMatch(page, criterion, tag.context(), tag.relevance(), exact, fallback);
+            new EducationMatch(
+                page, criterion, tag.context(), tag.relevance(), exact, language, fallback);
         if (best == null || BEST_FIRST.compare(candidate, best) < 0) {
           best = candidate;
         }

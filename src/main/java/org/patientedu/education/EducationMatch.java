@@ -11,8 +11,10 @@ import org.patientedu.contentpack.ContextTag;
  * @param relevance how central that context is to the page (the editor's mark)
  * @param exactCode true when the page is tagged with the very code asked; false when the code is in
  *     the context's code family
- * @param languageFallback true when the page is not in the language asked (none was), so the edge
- *     must say so and label the page with its own language
+ * @param language the language the page is offered in: the one asked when the page is written or
+ *     translated in it, else the page's own
+ * @param languageFallback true when the page is not in the language asked (no page was), so the
+ *     edge must say so and label the page with its own language
  */
 public record EducationMatch(
     PublishedPage page,
@@ -20,4 +22,11 @@ public record EducationMatch(
     ClinicalContext context,
     ContextTag.Relevance relevance,
     boolean exactCode,
-    boolean languageFallback) {}
+    String language,
+    boolean languageFallback) {
+
+  /** True when the page is offered in a translation, not in the language it was written in. */
+  public boolean translated() {
+    return !language.equals(page.primaryLanguage());
+  }
+}

@@ -1,14 +1,13 @@
 package org.patientedu.education;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where patients and EHRs reach the handouts ({@code edu.handouts.*}).
+ * The one setting of {@code edu.handouts.*} that the EHR-facing edges need (the handouts read the
+ * same key for their QR code, see handouts.HandoutsProperties).
  *
- * @param publicBaseUrl the public address of this server (e.g. https://education.example.org),
- *     printed under a handout's QR code and used for every absolute link an EHR receives; empty
- *     means each request's own address
+ * @param publicBaseUrl the address clinicians and patients reach this server at (e.g.
+ *     https://education.example.org); empty: no links can be given
  */
 @ConfigurationProperties(prefix = "edu.handouts")
-public record HandoutAddressProperties(@DefaultValue("") String publicBaseUrl) {}
+public record HandoutAddressProperties(String publicBaseUrl) {}

@@ -1,46 +1,62 @@
 package org.patientedu.education;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The absolute addresses of a handout (its page and its PDF): built from {@code
- * edu.handouts.public-base-url} when it is set, else from the address the request came to (what
- * Tomcat sees: correct when clients reach this server directly; behind a proxy, set the setting or
- * Spring's {@code server.forward-headers-strategy}).
+ * The absolute addresses of a handout (its page, in a reader's language, and its PDF), built on
+ * {@code edu.handouts.public-base-url}. Never on the address a request came in on: a Host header
+ * can be anything (an internal name, localhost, a forged one), and EHRs store and show these links.
+ * Unset, there are no addresses; the edges that need them say so.
  */
 public class HandoutAddresses {
 
   /** Where the handouts live on this server (handouts.HandoutController serves them). */
   public static final String HANDOUTS_PATH = "/handouts/";
 
+  /** The handout page's reader-language parameter (handouts.ReaderLanguage). */
+  private static final String LANGUAGE_PARAMETER = "lang";
+
   private final String publicBaseUrl;
 
   HandoutAddresses(HandoutAddressProperties properties) {
     String configured =
         properties.publicBaseUrl() == null ? "" : properties.publicBaseUrl().strip();
-    this.publicBaseUrl =
-        configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    while (configured.endsWith("/")) {
+      configured = configured.substring(0, configured.length() - 1);
+    }
+    this.publicBaseUrl = configured;
   }
 
-  /** The configured public address, empty when links follow each request's address. */
+  /** The configured public address, without a trailing slash; empty when none is set. */
   public Optional<String> configuredBase() {
     return publicBaseUrl.isEmpty() ? Optional.empty() : Optional.of(publicBaseUrl);
   }
 
-  public String page(String id, HttpServletRequest request) {
-    return base(request) + HANDOUTS_PATH + id;
+  /**
+   * The handout page, shown to a reader of this language (a primary subtag such as "es"), or in the
+   * page's own language when null.
+   *
+   * @throws IllegalStateException when no public address is set (check {@link #configuredBase()})
+   */
+  public String page(String id, String readerLanguage) {
+    String page = base() + HANDOUTS_PATH + id;
+    return readerLanguage == null ? page : page + "?" + LANGUAGE_PARAMETER + "=" + readerLanguage;
   }
 
-  public String pdf(String id, HttpServletRequest request) {
-    return page(id, request) + ".pdf";
+  /**
+   * @throws IllegalStateException when no public address is set
+   */
+  public String pdf(String id) {
+    return base() + HANDOUTS_PATH + id + ".pdf";
   }
 
-  /** This server's public address, without a trailing slash. */
-  public String base(HttpServletRequest request) {
-    return publicBaseUrl.isEmpty()
-        ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
-        : publicBaseUrl;
+  /**
+   * @throws IllegalStateException when no public address is set
+   */
+  public String base() {
+    if (publicBaseUrl.isEmpty()) {
+      throw new IllegalStateException("edu.handouts.public-base-url is not set");
+    }
+    return publicBaseUrl;
   }
 }

@@ -4,7 +4,10 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.patientedu.contentpack.fhir.ContextElements;
@@ -84,6 +87,24 @@ class PublishedCatalog {
         CreditElements.reviewers(library).stream()
             .map(Person::nameWithCredentialsAndSpecialty)
             .toList(),
-        CreditElements.authors(library).stream().anyMatch(Person::aiTool));
+        CreditElements.authors(library).stream().anyMatch(Person::aiTool),
+        translations(library));
+  }
+
+  /** The page's HTML renditions in languages other than its own (the importer's translations). */
+  private static Map<String, String> translations(Library library) {
+    String own = PublishedPage.primarySubtag(library.getLanguage());
+    Map<String, String> translations = new HashMap<>();
+    for (Attachment attachment : library.getContent()) {
+      if (attachment.hasLanguage()
+          && attachment.hasContentType()
+          && attachment.getContentType().startsWith("text/html")) {
+        String language = PublishedPage.primarySubtag(attachment.getLanguage());
+        if (!language.equals(own)) {
+          translations.putIfAbsent(language, attachment.hasTitle() ? attachment.getTitle() : "");
+        }
+      }
+    }
+    return translations;
   }
 }

@@ -3,6 +3,7 @@ package org.patientedu.education;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.patientedu.contentpack.ContextTag;
 import org.patientedu.review.ReviewStatus;
 
@@ -17,6 +18,8 @@ import org.patientedu.review.ReviewStatus;
  * @param medicalReviewers the reviewers the page names (Library.reviewer), with credentials and
  *     specialty; empty when it names none
  * @param aiGenerated true when an author is flagged as an AI tool
+ * @param translations the languages (primary subtags) the page has an HTML translation in, other
+ *     than its own, each with the translation's title (empty when it states none)
  */
 public record PublishedPage(
     String id,
@@ -31,20 +34,38 @@ public record PublishedPage(
     Instant lastUpdated,
     List<ContextTag> tags,
     List<String> medicalReviewers,
-    boolean aiGenerated) {
+    boolean aiGenerated,
+    Map<String, String> translations) {
 
   public PublishedPage {
     tags = List.copyOf(tags);
     medicalReviewers = List.copyOf(medicalReviewers);
+    translations = Map.copyOf(translations);
+  }
+
+  /** True when the page is written in this language (a primary subtag) or translated into it. */
+  public boolean speaks(String language) {
+    return primaryLanguage().equals(language) || translations.containsKey(language);
+  }
+
+  /** The title in this language: the translation's when the page is translated, else its own. */
+  public String titleIn(String language) {
+    String translated = primaryLanguage().equals(language) ? null : translations.get(language);
+    return translated == null || translated.isBlank() ? title : translated;
   }
 
   /** "en" for en-US; "en" when the page states no language (the pack's pages are English). */
   public String primaryLanguage() {
-    if (language == null || language.isBlank()) {
+    return primarySubtag(language);
+  }
+
+  /** "es" for es-MX; "en" for none. */
+  static String primarySubtag(String tag) {
+    if (tag == null || tag.isBlank()) {
       return "en";
     }
-    int dash = language.indexOf('-');
-    return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+    int dash = tag.indexOf('-');
+    return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
   }
 
   /**

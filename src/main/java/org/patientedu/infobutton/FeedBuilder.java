@@ -1,6 +1,5 @@
 package org.patientedu.infobutton;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,17 +35,23 @@ final class FeedBuilder {
     this.clock = clock;
   }
 
-  Feed build(InfobuttonRequest request, List<EducationMatch> matches, HttpServletRequest http) {
-    String base = addresses.base(http);
+  /**
+   * @throws IllegalStateException when no public address is set (the controller checks first)
+   */
+  Feed build(InfobuttonRequest request, List<EducationMatch> matches) {
+    String base = addresses.base();
     List<Feed.Entry> entries = new ArrayList<>();
     for (EducationMatch match : matches) {
       PublishedPage page = match.page();
+      // A reader whose language the page is not written in gets the handout's chrome in theirs.
+      String reader = page.primaryLanguage().equals(request.language()) ? null : request.language();
+      String link = addresses.page(page.id(), reader);
       entries.add(
           new Feed.Entry(
-              page.primaryLanguage(),
-              page.title(),
-              addresses.page(page.id(), http),
-              page.canonicalUrl() != null ? page.canonicalUrl() : addresses.page(page.id(), http),
+              match.language(),
+              page.titleIn(match.language()),
+              link,
+              page.canonicalUrl() != null ? page.canonicalUrl() : link,
               page.lastUpdated() != null ? page.lastUpdated() : Instant.now(clock),
               summary(match, request.language())));
     }
@@ -125,6 +130,16 @@ final class FeedBuilder {
       facts.add("Source: " + page.publisher() + ".");
     }
     html.append("<p>").append(HtmlUtils.htmlEscape(String.join(" ", facts))).append("</p>");
+    if (match.translated()) {
+      html.append("<p>")
+          .append(
+              HtmlUtils.htmlEscape(
+                  languageName(match.language())
+                      + " translation of a page written in "
+                      + languageName(page.primaryLanguage())
+                      + "; the review above is the original's."))
+          .append("</p>");
+    }
     if (match.languageFallback()) {
       html.append("<p>")
           .append(

@@ -31,9 +31,8 @@ class InfobuttonConfiguration {
   }
 
   /**
-   * EHRs store the links an answer carries; they must reach this server from where clinicians and
-   * patients are. Without edu.handouts.public-base-url they are built from each request's address,
-   * which is right only when the EHR reaches this server directly.
+   * EHRs store and show the links an answer carries, so they are built only on the configured
+   * public address, never on a request's Host header; without it every answer is a 503.
    */
   @Bean
   ApplicationRunner infobuttonLinkWarning(
@@ -41,9 +40,10 @@ class InfobuttonConfiguration {
     return args -> {
       if (addresses.configuredBase().isEmpty()) {
         log.warn(
-            "edu.handouts.public-base-url is not set: Infobutton answers link to handouts at the"
-                + " address each request came to. Set it to this server's public address when"
-                + " EHRs reach it through a proxy or another host name.");
+            "edu.handouts.public-base-url is not set: the Infobutton responder answers 503 until it"
+                + " is, since its answers link to handouts and no address taken from a request is"
+                + " one to give EHRs. Set it to the address clinicians and patients reach this"
+                + " server at.");
       }
       if (!properties.rateLimit().enabled()) {
         log.warn("Infobutton rate limiting is off (edu.infobutton.rate-limit.enabled=false)");

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.patientedu.education.EducationFinder;
 import org.patientedu.education.EducationMatch;
 import org.patientedu.education.EducationQuery;
+import org.patientedu.education.HandoutAddresses;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,13 +27,16 @@ class InfobuttonController {
   private final FeedBuilder feeds;
   private final MedlinePlusJsonWriter json;
   private final ClientRateLimits rateLimits;
+  private final HandoutAddresses addresses;
 
   InfobuttonController(
       InfobuttonProperties properties,
       EducationFinder finder,
       FeedBuilder feeds,
       MedlinePlusJsonWriter json,
-      ClientRateLimits rateLimits) {
+      ClientRateLimits rateLimits,
+      HandoutAddresses addresses) {
+    this.addresses = addresses;
     this.properties = properties;
     this.finder = finder;
     this.feeds = feeds;
@@ -61,8 +65,17 @@ class InfobuttonController {
     } catch (BadInfobuttonRequest bad) {
       return error(HttpStatus.BAD_REQUEST, bad.getMessage(), bad.format(), null, null);
     }
+    if (addresses.configuredBase().isEmpty()) {
+      return error(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "This server has no public address (edu.handouts.public-base-url is not set), so it"
+              + " cannot link to its handouts; ask its operator to set it",
+          new ErrorFormat(request.format(), request.callback()),
+          null,
+          null);
+    }
     List<EducationMatch> matches = finder.find(query(request));
-    Feed feed = feeds.build(request, matches, http);
+    Feed feed = feeds.build(request, matches);
     byte[] body =
         switch (request.format()) {
           case XML -> AtomFeedWriter.write(feed);

@@ -5,20 +5,48 @@ import static org.patientedu.infobutton.InfobuttonIT.query;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.HttpLoad;
-import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.ServerProcess;
 
 /**
  * The Infobutton answer under load: one client (latency, warm) and 32 concurrent clients
  * (throughput), for the request EHRs make most (an ICD-10-CM child code, Atom), JSON, and a lookup
- * by drug name. Run with {@code ./mvnw -Pbenchmark verify}; prints a table, asserts no speed.
- * Client and server share the machine's two cores. The shared test server runs without the rate
- * limit (see RunningServerTest).
+ * by drug name. Run with {@code ./mvnw -Pbenchmark verify}; prints a table, asserts no speed. The
+ * server is the packaged jar in its own JVM (-Xmx512m), with a public address and no rate limit;
+ * client and server share the machine's two cores.
  */
-class InfobuttonBenchmark extends RunningServerTest {
+class InfobuttonBenchmark {
+
+  @TempDir static Path dir;
+  private static ServerProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        ServerProcess.start(
+                Map.of(
+                    "edu.data-dir", dir.resolve("data").toString(),
+                    "edu.handouts.public-base-url", "https://education.example.org",
+                    "edu.infobutton.rate-limit.enabled", "false"),
+                Files.createDirectories(dir.resolve("logs")).resolve("server.log"))
+            .awaitReady(Duration.ofMinutes(4));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
 
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Duration MEASURE = Duration.ofSeconds(10);
@@ -69,6 +97,6 @@ class InfobuttonBenchmark extends RunningServerTest {
   }
 
   private HttpRequest request(String query) {
-    return HttpRequest.newBuilder(URI.create(baseUrl() + "/infobutton" + query)).build();
+    return HttpRequest.newBuilder(URI.create(server.baseUrl() + "/infobutton" + query)).build();
   }
 }

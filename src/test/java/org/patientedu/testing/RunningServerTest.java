@@ -30,13 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "edu.editor-token=" + RunningServerTest.EDITOR_TOKEN,
-      // Other tests store approved pages of their own; Infobutton tests must still see the pack's.
-      "edu.infobutton.max-entries-per-code=50",
-      // Every test comes from one address; the 429 is tested on a server of its own.
-      "edu.infobutton.rate-limit.enabled=false"
-    })
+    properties = {"edu.editor-token=" + RunningServerTest.EDITOR_TOKEN})
 @Import(RunningServerTest.FixedToday.class)
 public abstract class RunningServerTest {
 
