@@ -1,10 +1,10 @@
 package org.patientedu.education;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.patientedu.terminology.CodeFamilies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The shared education answer and the handouts' public addresses. */
 @Configuration(proxyBeanMethods = false)
@@ -12,8 +12,8 @@ class EducationConfiguration {
 
   @Bean
   EducationFinder educationFinder(
-      DaoRegistry daoRegistry, JdbcTemplate jdbc, CodeFamilies codeFamilies) {
-    PublishedCatalog catalog = new PublishedCatalog(daoRegistry, new CatalogVersion(jdbc));
+      DaoRegistry daoRegistry, CurrentVersions currentVersions, CodeFamilies codeFamilies) {
+    PublishedCatalog catalog = new PublishedCatalog(daoRegistry, currentVersions);
     return new EducationFinder(catalog, codeFamilies);
   }
 

@@ -14,32 +14,34 @@ import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.fhir.PageExtensions;
 import org.patientedu.contentpack.page.Person;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
 
 /**
  * The approved (active) pages, held in memory so an answer is a lookup, not a search. Before each
- * answer one cheap query ({@link CatalogVersion}) asks whether any Library was written since the
- * snapshot was made, on this node or another sharing the database; if so the snapshot is rebuilt
- * from the store first. A review, approval or retirement therefore shows in the next answer.
+ * answer one cheap query ({@link CurrentVersions#fingerprint}) asks whether any Library was written
+ * since the snapshot was made, on this node or another sharing the database; if so the snapshot is
+ * rebuilt from the store first. A review, approval or retirement therefore shows in the next
+ * answer.
  *
  * <p>Drafts and retired pages never enter the snapshot.
  */
 class PublishedCatalog {
 
   /** The pages as of one fingerprint. */
-  record Snapshot(CatalogVersion.Fingerprint fingerprint, List<PublishedPage> pages) {}
+  record Snapshot(CurrentVersions.Fingerprint fingerprint, List<PublishedPage> pages) {}
 
   private final DaoRegistry daoRegistry;
-  private final CatalogVersion catalogVersion;
+  private final CurrentVersions currentVersions;
   private volatile Snapshot snapshot;
 
-  PublishedCatalog(DaoRegistry daoRegistry, CatalogVersion catalogVersion) {
+  PublishedCatalog(DaoRegistry daoRegistry, CurrentVersions currentVersions) {
     this.daoRegistry = daoRegistry;
-    this.catalogVersion = catalogVersion;
+    this.currentVersions = currentVersions;
   }
 
   /** The approved pages as the store holds them now. */
   List<PublishedPage> pages() {
-    CatalogVersion.Fingerprint now = catalogVersion.now();
+    CurrentVersions.Fingerprint now = currentVersions.fingerprint("Library");
     Snapshot known = snapshot;
     if (known != null && known.fingerprint().equals(now)) {
       return known.pages();
@@ -47,7 +49,7 @@ class PublishedCatalog {
     return rebuild(now).pages();
   }
 
-  private synchronized Snapshot rebuild(CatalogVersion.Fingerprint now) {
+  private synchronized Snapshot rebuild(CurrentVersions.Fingerprint now) {
     Snapshot known = snapshot;
     if (known != null && known.fingerprint().equals(now)) {
       return known; // another request rebuilt it meanwhile
