@@ -76,6 +76,9 @@ class PublishedCatalog {
   private static PublishedPage page(Library library) {
     return new PublishedPage(
         library.getIdElement().getIdPart(),
+        library.getIdElement().hasVersionIdPart()
+            ? library.getIdElement().getVersionIdPartAsLong()
+            : Long.parseLong(library.getMeta().getVersionId()),
         library.getVersion(),
         library.getUrl(),
         library.hasTitle() ? library.getTitle() : library.getName(),
@@ -90,6 +93,7 @@ class PublishedCatalog {
             .map(Person::nameWithCredentialsAndSpecialty)
             .toList(),
         CreditElements.authors(library).stream().anyMatch(Person::aiTool),
+        PageExtensions.readingGrade(library),
         translations(library));
   }
 

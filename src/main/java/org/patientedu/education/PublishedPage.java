@@ -1,5 +1,6 @@
 package org.patientedu.education;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,9 @@ import org.patientedu.review.ReviewStatus;
  * One approved page as the catalog snapshot holds it: what an answer needs, read from the stored
  * Library (nothing computed here).
  *
+ * @param versionId the stored version (meta.versionId) the snapshot holds, for records that must
+ *     point at the exact version given (CDS Hooks' education-given record)
+ * @param version the page's business version (Library.version)
  * @param language the page's language as stored (BCP 47, e.g. en-US); null when it states none
  * @param reviewStatus the review-status code the server stamped (e.g. overdue); null when none
  * @param lastReviewDate the last review as stated (Library.lastReviewDate), e.g. 2022-04-13
@@ -18,11 +22,13 @@ import org.patientedu.review.ReviewStatus;
  * @param medicalReviewers the reviewers the page names (Library.reviewer), with credentials and
  *     specialty; empty when it names none
  * @param aiGenerated true when an author is flagged as an AI tool
+ * @param readingGrade the Flesch-Kincaid grade computed at import, null when absent
  * @param translations the languages (primary subtags) the page has an HTML translation in, other
  *     than its own, each with the translation's title (empty when it states none)
  */
 public record PublishedPage(
     String id,
+    long versionId,
     String version,
     String canonicalUrl,
     String title,
@@ -35,6 +41,7 @@ public record PublishedPage(
     List<ContextTag> tags,
     List<String> medicalReviewers,
     boolean aiGenerated,
+    BigDecimal readingGrade,
     Map<String, String> translations) {
 
   public PublishedPage {
