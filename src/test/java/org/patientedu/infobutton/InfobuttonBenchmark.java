@@ -38,7 +38,7 @@ class InfobuttonBenchmark {
                     "edu.handouts.public-base-url", "https://education.example.org",
                     "edu.infobutton.rate-limit.enabled", "false"),
                 Files.createDirectories(dir.resolve("logs")).resolve("server.log"))
-            .awaitReady(Duration.ofMinutes(4));
+            .awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll

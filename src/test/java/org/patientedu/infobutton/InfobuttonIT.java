@@ -82,7 +82,7 @@ class InfobuttonIT {
                     "edu.infobutton.rate-limit.requests", String.valueOf(RATE_LIMIT),
                     "edu.infobutton.rate-limit.period", "1h"),
                 Files.createDirectories(dir.resolve("logs")).resolve("server.log"))
-            .awaitReady(Duration.ofMinutes(4));
+            .awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll
