@@ -33,12 +33,13 @@ class InfobuttonBenchmark {
   static void start() throws Exception {
     server =
         ServerProcess.start(
-                Map.of(
-                    "edu.data-dir", dir.resolve("data").toString(),
-                    "edu.handouts.public-base-url", "https://education.example.org",
-                    "edu.infobutton.rate-limit.enabled", "false"),
-                Files.createDirectories(dir.resolve("logs")).resolve("server.log"))
-            .awaitReady(Duration.ofMinutes(10));
+            Map.of(
+                "edu.data-dir", dir.resolve("data").toString(),
+                "edu.handouts.public-base-url", "https://education.example.org",
+                "edu.infobutton.rate-limit.enabled", "false"),
+            Files.createDirectories(dir.resolve("logs")).resolve("server.log"));
+    // Assigned before waiting, so @AfterAll stops a server that never became ready.
+    server.awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll

@@ -75,14 +75,15 @@ class InfobuttonIT {
   static void start() throws Exception {
     server =
         ServerProcess.start(
-                Map.of(
-                    "edu.data-dir", dir.resolve("data").toString(),
-                    "edu.review.today", RunningServerTest.TODAY.toString(),
-                    "edu.handouts.public-base-url", PUBLIC_BASE + "/",
-                    "edu.infobutton.rate-limit.requests", String.valueOf(RATE_LIMIT),
-                    "edu.infobutton.rate-limit.period", "1h"),
-                Files.createDirectories(dir.resolve("logs")).resolve("server.log"))
-            .awaitReady(Duration.ofMinutes(10));
+            Map.of(
+                "edu.data-dir", dir.resolve("data").toString(),
+                "edu.review.today", RunningServerTest.TODAY.toString(),
+                "edu.handouts.public-base-url", PUBLIC_BASE + "/",
+                "edu.infobutton.rate-limit.requests", String.valueOf(RATE_LIMIT),
+                "edu.infobutton.rate-limit.period", "1h"),
+            Files.createDirectories(dir.resolve("logs")).resolve("server.log"));
+    // Assigned before waiting, so @AfterAll stops a server that never became ready.
+    server.awaitReady(Duration.ofMinutes(10));
   }
 
   @AfterAll
