@@ -207,6 +207,42 @@ class FhirRestApiIT extends RunningServerTest {
             HttpRequest.newBuilder(URI.create(fhirBase() + "/Library/" + LIBRARY_ID))
                 .header("If-None-Match", "W/\"1\""));
     assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.headers().firstValue("ETag")).hasValue("W/\"2\"");
+    Library current = fhirContext().newJsonParser().parseResource(Library.class, stale.body());
+    assertThat(current.getDescription()).isEqualTo("Second version, for vread and history.");
+    assertThat(current.getMeta().getVersionId()).isEqualTo("2");
+  }
+
+  /** The README's example: a printable rendition revalidated with its version. */
+  @Test
+  void aRenditionRevalidatedWithItsVersionGets304() {
+    String rendition = "/fhir/Binary/oxytocin-healthwise-html";
+    HttpResponse<String> first =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + rendition))
+                .header("Accept", "text/html"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).startsWith("<article lang=\"en-US\">").contains("<h1>Oxytocin</h1>");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("W/\"\\d+\"");
+
+    for (int attempt = 1; attempt <= 2; attempt++) { // a miss, then a read-cache hit
+      HttpResponse<String> unchanged =
+          send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + rendition))
+                  .header("Accept", "text/html")
+                  .header("If-None-Match", etag));
+      assertThat(unchanged.statusCode()).as("attempt %d", attempt).isEqualTo(304);
+      assertThat(unchanged.body()).as("attempt %d", attempt).isEmpty();
+      assertThat(unchanged.headers().firstValue("ETag")).hasValue(etag);
+    }
+    HttpResponse<String> otherVersion =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + rendition))
+                .header("Accept", "text/html")
+                .header("If-None-Match", "W/\"999\""));
+    assertThat(otherVersion.statusCode()).isEqualTo(200);
+    assertThat(otherVersion.body()).isEqualTo(first.body());
   }
 
   @Test

@@ -70,8 +70,28 @@ class PostgresIT {
             "spring.datasource.username", "postgres",
             "spring.datasource.password", "postgres",
             "edu.data-dir", dataDir.toString(),
-            "edu.search-index.catch-up-interval", "2s"),
+            "edu.search-index.catch-up-interval", "2s",
+            // each read answered from the cache is logged, so the test can tell a hit from a miss
+            "logging.level.org.patientedu.fhirserver.readcache", "DEBUG"),
         dataDir.resolve("node.log"));
+  }
+
+  @Test
+  void theSecondNodeWaitedForTheFirstToFinishStarting() throws Exception {
+    String waiting =
+        "Another node is starting on this database; waiting up to PT10M for it to finish";
+    assertThat(List.of(nodeA.log(), nodeB.log()))
+        .as("exactly one node found the other holding the start-up lock and waited")
+        .filteredOn(log -> log.contains(waiting))
+        .hasSize(1);
+    assertThat(nodeA.log() + nodeB.log()).doesNotContain("starting anyway");
+  }
+
+  @Test
+  void thePostgresServerIsVersion16() throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(16);
+    }
   }
 
   @Test
@@ -115,15 +135,18 @@ class PostgresIT {
   }
 
   @Test
-  void aNodeServingReadsFromItsCacheSeesAWriteMadeOnTheOtherNode() {
+  void aNodeServingReadsFromItsCacheSeesAWriteMadeOnTheOtherNode() throws Exception {
     Binary rendition = new Binary();
     rendition.setId("postgres-cache");
     rendition.setContentType("text/plain");
     rendition.setData("first words".getBytes(StandardCharsets.UTF_8));
     nodeA.editorClient().update().resource(rendition).execute();
+    String hitOnVersion1 = "Read cache hit: Binary/postgres-cache version 1";
     nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
+    assertThat(nodeB.log()).as("the first read went to HAPI").doesNotContain(hitOnVersion1);
     Binary cached = nodeB.client().read().resource(Binary.class).withId("postgres-cache").execute();
     assertThat(new String(cached.getData(), StandardCharsets.UTF_8)).isEqualTo("first words");
+    assertThat(nodeB.log()).as("the second read came from node B's cache").contains(hitOnVersion1);
 
     rendition.setData("changed on node A".getBytes(StandardCharsets.UTF_8));
     nodeA.editorClient().update().resource(rendition).execute();
@@ -133,6 +156,10 @@ class PostgresIT {
     assertThat(new String(afterWrite.getData(), StandardCharsets.UTF_8))
         .isEqualTo("changed on node A");
     assertThat(afterWrite.getMeta().getVersionId()).isEqualTo("2");
+    assertThat(nodeB.log())
+        .as("version 2 was read from PostgreSQL, not served as version 1 from the cache")
+        .containsOnlyOnce(hitOnVersion1)
+        .doesNotContain("Read cache hit: Binary/postgres-cache version 2");
   }
 
   @Test
@@ -200,6 +227,11 @@ class PostgresIT {
             .where(Library.STATUS.exactly().code("draft"))
             .returnBundle(Bundle.class)
             .execute();
+    assertThat(drafts.getEntry())
+        .extracting(e -> e.getResource().getIdElement().getIdPart())
+        // Go Ask Alice too: its "Last reviewed on" names no clinician (issue 9)
+        .containsExactlyInAnyOrder(
+            "oxytocin-goaskalice", "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
     assertThat(drafts.getEntry())
         .allSatisfy(
             e -> assertThat(((Library) e.getResource()).getStatus().toCode()).isEqualTo("draft"));

@@ -38,7 +38,8 @@ import org.patientedu.testing.RunningServerTest;
 /**
  * The pages in a real browser: Debian's headless Chromium driven by Selenium through Debian's
  * chromedriver (installed by .ci/run), as a nurse would use them, with axe-core accessibility
- * scans. Saves the screenshots the README shows to docs/screenshots/.
+ * scans. Saves the screenshots the README shows under target/screenshots/ (never into the
+ * repository: README's "Handouts for nurses" gives the command that refreshes docs/screenshots/).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoutBrowserIT extends RunningServerTest {
@@ -46,7 +47,8 @@ class HandoutBrowserIT extends RunningServerTest {
   private static final String CHROMIUM = System.getProperty("edu.chromium", "/usr/bin/chromium");
   private static final String CHROMEDRIVER =
       System.getProperty("edu.chromedriver", "/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("edu.screenshots.dir", "target/screenshots"));
   private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
   private Path profileDir;
@@ -239,8 +241,8 @@ class HandoutBrowserIT extends RunningServerTest {
 
   /**
    * The README's screenshots show the content pack as a nurse would see it. In a run of the whole
-   * suite other tests have stored test Libraries in the shared server; then the committed
-   * screenshots are kept (make them with {@code -Dit.test='org.patientedu.handouts.*IT'}).
+   * suite other tests have stored test Libraries in the shared server; then none is made (make them
+   * with the README's command, which runs this test alone).
    */
   private void saveScreenshotOfThePackOnly(String name) {
     HttpResponse<String> catalog = get("/");

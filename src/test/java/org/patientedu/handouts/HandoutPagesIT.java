@@ -130,6 +130,8 @@ class HandoutPagesIT extends RunningServerTest {
     Document page = page("/handouts/oxytocin-goaskalice");
     assertThat(page.select("#credits-source a").attr("href"))
         .isEqualTo("https://goaskalice.columbia.edu/answered-questions/oxytocin");
+    // no QR code: this server has no edu.handouts.public-base-url (WardSettingsIT has one)
+    assertThat(page.select("#online-url, .online__code")).isEmpty();
     assertThat(page.select("#credits-review dd").text()).isEqualTo("No medical reviewer is named.");
   }
 

@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
@@ -69,6 +70,7 @@ class HandoutPdfIT extends RunningServerTest {
       try (PDDocument pdf = pdf("/handouts/" + id + ".pdf?print=large")) {
         String title = Jsoup.parse(get("/handouts/" + id).body()).select("h1").text();
         int pages = pdf.getNumberOfPages();
+        assertThat(pages).as(id).isPositive();
         for (int page = 1; page <= pages; page++) {
           String footer = footerText(pdf, page);
           assertThat(footer)
@@ -105,6 +107,26 @@ class HandoutPdfIT extends RunningServerTest {
       assertThat(new PDFTextStripper().getText(pdf))
           .contains("Written by an AI tool")
           .contains("ChatGPT");
+    }
+  }
+
+  /**
+   * This server has no edu.handouts.public-base-url: no QR code at all, never one for the address
+   * the request came in on (issue 9, item 10). WardSettingsIT decodes the one a configured ward
+   * prints.
+   */
+  @Test
+  void withoutAPublicAddressThePdfHasNoQrCode() throws IOException {
+    try (PDDocument pdf = pdf("/handouts/oxytocin-healthwise.pdf")) {
+      assertThat(pdf.getNumberOfPages()).isPositive();
+      for (PDPage page : pdf.getPages()) {
+        for (COSName name : page.getResources().getXObjectNames()) {
+          assertThat(page.getResources().getXObject(name))
+              .as("an image on the page")
+              .isNotInstanceOf(PDImageXObject.class);
+        }
+      }
+      assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("localhost");
     }
   }
 
@@ -147,8 +169,13 @@ class HandoutPdfIT extends RunningServerTest {
           assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(standard.getNumberOfPages());
         }
       }
+      assertThat(pdf.getNumberOfPages()).isPositive();
       for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
         PageText text = pageText(pdf, page);
+        assertThat(text.bodyLines()).as("%s page %d has body text", id, page).isNotEmpty();
+        assertThat(text.smallestBodyPt())
+            .as("%s page %d: some text was measured", id, page)
+            .isLessThan(Float.MAX_VALUE);
         assertThat(text.smallestBodyPt())
             .as("%s page %d smallest text", id, page)
             .isGreaterThanOrEqualTo(minimumPt - 0.1f);
@@ -163,12 +190,16 @@ class HandoutPdfIT extends RunningServerTest {
   }
 
   @Test
-  void unknownIdGivesA404() throws Exception {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/handouts/no-such-handout.pdf")).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+  void unknownIdGivesTheFriendly404Page() {
+    HttpResponse<String> response = get("/handouts/no-such-handout.pdf");
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(Jsoup.parse(response.body()).select("main h1").text())
+        .isEqualTo("Handout not found");
+    assertThat(response.body())
+        .contains("We could not find that handout. The link may be wrong")
+        .doesNotContain("%PDF");
   }
 
   private PDDocument pdf(String path) throws IOException {

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -72,7 +74,7 @@ class ImplementationGuideIT extends RunningServerTest {
         .contains("Library-oxytocin-healthwise.json");
 
     assertThat(getBytes("/ig/" + npm.version() + "/package.tgz").body()).isEqualTo(latest.body());
-    assertThat(getBytes("/ig/9.9.9/package.tgz").statusCode()).isEqualTo(404);
+    assertNotFound("/ig/9.9.9/package.tgz");
   }
 
   /** The store holds the guide's own definitions (not copies): same text, same codes. */
@@ -121,7 +123,7 @@ class ImplementationGuideIT extends RunningServerTest {
         .contains(
             "<h1>Loading the package into a HAPI FHIR server</h1>", "setInstallResourceTypes");
     assertThat(get("/ig/pages/credits-mapping").body()).contains("<table>", "reviewer-specialty");
-    assertThat(get("/ig/pages/no-such-page").statusCode()).isEqualTo(404);
+    assertNotFound("/ig/pages/no-such-page");
   }
 
   @Test
@@ -149,7 +151,7 @@ class ImplementationGuideIT extends RunningServerTest {
     library.setId("ig-write-test");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-test");
     library.getMeta().addProfile(PackTerminology.PROFILE_LIBRARY);
-    assertThat(put(library).statusCode()).isIn(200, 201);
+    assertCreated(put(library), "Library/ig-write-test");
 
     library.getUseContext().clear();
     HttpResponse<String> refused = put(library);
@@ -161,7 +163,61 @@ class ImplementationGuideIT extends RunningServerTest {
     library.setMeta(null);
     library.setId("ig-write-unclaimed");
     library.setUrl("http://fhir.patientedu.org/Library/ig-write-unclaimed");
-    assertThat(put(library).statusCode()).isIn(200, 201);
+    assertCreated(put(library), "Library/ig-write-unclaimed");
+  }
+
+  @Test
+  void documentReferenceWritesThatClaimTheProfileAndBreakItAreRefusedWith422() throws Exception {
+    DocumentReference document =
+        fhirContext()
+            .newJsonParser()
+            .parseResource(
+                DocumentReference.class,
+                Files.readString(
+                    Path.of("src/test/resources/ig/valid/DocumentReference-minimal.json")));
+    document.setId("ig-write-document");
+    document.getContext().getRelatedFirstRep().setReference("Library/oxytocin-healthwise");
+    document.getMeta().addProfile(PackTerminology.PROFILE_DOCUMENT_REFERENCE);
+    assertCreated(put(document), "DocumentReference/ig-write-document");
+
+    document.getCategory().clear();
+    HttpResponse<String> refused = put(document);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    OperationOutcome outcome =
+        fhirContext().newJsonParser().parseResource(OperationOutcome.class, refused.body());
+    assertThat(outcome.getIssue())
+        .filteredOn(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR)
+        .extracting(i -> i.getDiagnostics())
+        .anySatisfy(
+            d -> assertThat(d).contains("DocumentReference.category: minimum required = 1"));
+    DocumentReference stored =
+        anonymousClient()
+            .read()
+            .resource(DocumentReference.class)
+            .withId("ig-write-document")
+            .execute();
+    assertThat(stored.getCategory()).as("the refused version was not stored").hasSize(1);
+    assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+  }
+
+  /**
+   * Spring's error answer for a client that asked for no HTML: status, reason, path; no message.
+   */
+  private void assertNotFound(String path) {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(404);
+    assertThat(response.body())
+        .contains("\"status\":404", "\"error\":\"Not Found\"", "\"path\":\"" + path + "\"")
+        .doesNotContain("\"message\"");
+  }
+
+  /** 201, version 1, and the stored resource in the body (HAPI's default on create). */
+  private static void assertCreated(HttpResponse<String> response, String typeAndId) {
+    assertThat(response.statusCode()).as(typeAndId).isEqualTo(201);
+    assertThat(response.headers().firstValue("ETag")).hasValue("W/\"1\"");
+    IBaseResource created = fhirContext().newJsonParser().parseResource(response.body());
+    assertThat(created.getIdElement().toUnqualifiedVersionless().getValue()).isEqualTo(typeAndId);
+    assertThat(created.getMeta().getVersionId()).isEqualTo("1");
   }
 
   /**
@@ -257,11 +313,16 @@ class ImplementationGuideIT extends RunningServerTest {
                     .contains(PackTerminology.PROFILE_LIBRARY));
   }
 
-  private HttpResponse<String> put(Library library) {
-    String body = fhirContext().newJsonParser().encodeResourceToString(library);
+  private HttpResponse<String> put(org.hl7.fhir.r4.model.Resource resource) {
+    String body = fhirContext().newJsonParser().encodeResourceToString(resource);
     return send(
         HttpRequest.newBuilder(
-                URI.create(fhirBase() + "/Library/" + library.getIdElement().getIdPart()))
+                URI.create(
+                    fhirBase()
+                        + "/"
+                        + resource.fhirType()
+                        + "/"
+                        + resource.getIdElement().getIdPart()))
             .header("Content-Type", "application/fhir+json")
             .header("Authorization", "Bearer " + EDITOR_TOKEN)
             .PUT(HttpRequest.BodyPublishers.ofString(body)));

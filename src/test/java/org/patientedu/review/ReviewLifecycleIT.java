@@ -146,16 +146,7 @@ class ReviewLifecycleIT extends RunningServerTest {
         .isEqualTo("2026-11-20");
     assertThat(reviewStatus(document)).isEqualTo("current");
 
-    List<Provenance> provenances =
-        anonymousClient()
-            .search()
-            .byUrl("Provenance?target=Library/" + id)
-            .returnBundle(Bundle.class)
-            .execute()
-            .getEntry()
-            .stream()
-            .map(e -> (Provenance) e.getResource())
-            .toList();
+    List<Provenance> provenances = provenancesOf(id);
     assertThat(provenances)
         .extracting(p -> p.getActivity().getText())
         .containsExactlyInAnyOrder("review", "approve");
@@ -242,6 +233,56 @@ class ReviewLifecycleIT extends RunningServerTest {
         () -> call(active, "$review", reviewParameters("A. Reviewer", null)),
         "retired");
     assertThat(version(library(active))).isEqualTo(retiredVersion);
+  }
+
+  /** A draft whose only review is more than 24 months old is overdue: it is not approved. */
+  @Test
+  void aDraftWhoseReviewIsOverdueIsNotApproved() {
+    String id = copyOfSeed("oxytocin-noigroup", "overdue-draft");
+    call(id, "$review", reviewParameters("Maria Lopez", "2024-11-01"));
+    Library reviewed = library(id);
+    assertThat(reviewStatus(reviewed)).isEqualTo("overdue");
+    int version = version(reviewed);
+
+    assertRefused(
+        UnprocessableEntityException.class,
+        () -> call(id, "$approve", new Parameters()),
+        "Library/overdue-draft is overdue for review (due 2026-11-01); record a new review with"
+            + " $review before approving it.");
+    Library after = library(id);
+    assertThat(after.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(after.hasApprovalDate()).isFalse();
+    assertThat(version(after)).isEqualTo(version);
+  }
+
+  @Test
+  void retiringRecordsAProvenanceWithTheDateTheReasonAndBothVersions() {
+    String id = copyOfSeed("oxytocin-healthwise", "retire-provenance");
+    Library retired =
+        call(
+            id,
+            "$retire",
+            new Parameters()
+                .addParameter("date", new DateType("2026-11-21"))
+                .addParameter("comment", "Replaced by a newer topic"));
+    assertThat(retired.getStatus()).isEqualTo(PublicationStatus.RETIRED);
+
+    List<Provenance> provenances = provenancesOf(id);
+    assertThat(provenances).hasSize(1);
+    Provenance provenance = provenances.get(0);
+    assertThat(provenance.getActivity().getText()).isEqualTo("retire");
+    assertThat(provenance.getActivity().getCodingFirstRep().getCode()).isEqualTo("UPDATE");
+    assertThat(provenance.getOccurredDateTimeType().getValueAsString()).isEqualTo("2026-11-21");
+    assertThat(provenance.getAgentFirstRep().getType().getCodingFirstRep().getCode())
+        .isEqualTo("custodian");
+    assertThat(provenance.getAgentFirstRep().getWho().getDisplay())
+        .isEqualTo("Editor (bearer-token credential)");
+    assertThat(provenance.getReasonFirstRep().getText()).isEqualTo("Replaced by a newer topic");
+    assertThat(provenance.getTarget())
+        .extracting(Reference::getReference)
+        .containsExactlyInAnyOrder(
+            "Library/" + id + "/_history/" + version(retired),
+            "DocumentReference/" + id + "/_history/2");
   }
 
   @Test
@@ -434,6 +475,18 @@ class ReviewLifecycleIT extends RunningServerTest {
     document.getContext().addRelated(new Reference("Library/" + newId));
     editor.update().resource(document).execute();
     return newId;
+  }
+
+  private List<Provenance> provenancesOf(String libraryId) {
+    return anonymousClient()
+        .search()
+        .byUrl("Provenance?target=Library/" + libraryId)
+        .returnBundle(Bundle.class)
+        .execute()
+        .getEntry()
+        .stream()
+        .map(e -> (Provenance) e.getResource())
+        .toList();
   }
 
   private Library library(String id) {

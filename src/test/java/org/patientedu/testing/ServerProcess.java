@@ -37,16 +37,52 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
+    return start(List.of("-jar", appJar().toString()), properties, log);
+  }
+
+  /**
+   * The packaged application with one more class of the tests' own on its classpath and among its
+   * Spring sources: what an integrator adds to a server (Spring Boot's PropertiesLauncher reads
+   * {@code loader.path}; the plain launcher takes nothing beside the jar).
+   */
+  public static ServerProcess startWithExtraClasses(
+      Class<?> source, Map<String, String> properties, Path log) throws IOException {
+    Path classes = Files.createTempDirectory("edu-extra-classes-");
+    Path compiled;
+    try {
+      compiled = Path.of(source.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+    String packagePath = source.getPackageName().replace('.', '/');
+    Path target = Files.createDirectories(classes.resolve(packagePath));
+    try (var files = Files.list(compiled.resolve(packagePath))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    Map<String, String> withSource = new java.util.LinkedHashMap<>(properties);
+    withSource.put("spring.main.sources", source.getName());
+    return start(
+        List.of(
+            "-Dloader.path=" + classes,
+            "-cp",
+            appJar().toString(),
+            "org.springframework.boot.loader.launch.PropertiesLauncher"),
+        withSource,
+        log);
+  }
+
+  private static ServerProcess start(List<String> launch, Map<String, String> properties, Path log)
+      throws IOException {
     int port = freePort();
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                appJar().toString(),
-                "--server.port=" + port,
-                "--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+    command.addAll(launch);
+    command.add("--server.port=" + port);
+    command.add("--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN);
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -50,6 +52,7 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
           "set-cookie");
 
   private static final String REQUEST_ID = "X-Request-ID";
+  private static final Logger log = LoggerFactory.getLogger(EncodedReadCacheFilter.class);
 
   private final CurrentVersions currentVersions;
   private final Cache<String, EncodedResponse> cache;
@@ -80,6 +83,10 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
     EncodedResponse cached = cache.getIfPresent(key);
     if (cached != null) {
       hits.increment();
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "Read cache hit: {}/{} version {}", read.group(1), read.group(2), version.getAsLong());
+      }
       replay(cached, request, response);
       return;
     }

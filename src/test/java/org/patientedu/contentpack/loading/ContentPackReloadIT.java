@@ -10,16 +10,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
 /**
- * Loading the pack across restarts on one data folder: a restart changes nothing, a changed file
- * becomes a new version with history kept, a bad file stops the load and loads nothing.
+ * Loading the pack across restarts on one data folder: a restart changes nothing (a review made
+ * since is kept), a changed file becomes a new version with history kept, a bad file stops the load
+ * and loads nothing.
  */
 class ContentPackReloadIT {
 
@@ -33,6 +37,7 @@ class ContentPackReloadIT {
   void reloadsIdempotentlyKeepsHistoryAndRefusesBadFilesWhole() throws Exception {
     writeLibrary("first/Library.json", "reload-first", "The first handout.");
     writeLibrary("second/Library.json", "reload-second", "The second handout.");
+    writeDocument("second/DocumentReference.json", "reload-second");
 
     try (ServerProcess server = start("first")) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
@@ -43,14 +48,28 @@ class ContentPackReloadIT {
       assertThat(server.log())
           .contains("Database in use: H2")
           .contains("Content pack loaded from")
-          .contains("{Library=2} (created 2, updated 0, unchanged 0)");
+          .contains("{DocumentReference=1, Library=2} (created 3, updated 0, unchanged 0)");
+      // a clinician reviews a pack page: the next load must not undo it
+      server
+          .editorClient()
+          .operation()
+          .onInstance(new IdType("Library", "reload-second"))
+          .named("$review")
+          .withParameters(
+              new Parameters()
+                  .addParameter("reviewerName", new StringType("Maria Lopez"))
+                  .addParameter("date", new DateType("2026-11-20")))
+          .returnResourceType(Library.class)
+          .execute();
     }
 
     try (ServerProcess server = start("second")) {
       assertThat(version(server, "reload-first")).isEqualTo("1");
-      assertThat(version(server, "reload-second")).isEqualTo("1");
+      assertThat(version(server, "reload-second")).isEqualTo("2");
+      assertReviewKept(server);
       assertThat(libraryCount(server)).isEqualTo(2);
-      assertThat(server.log()).contains("{Library=2} (created 0, updated 0, unchanged 2)");
+      assertThat(server.log())
+          .contains("{DocumentReference=1, Library=2} (created 0, updated 0, unchanged 3)");
     }
 
     writeLibrary(
@@ -68,7 +87,8 @@ class ContentPackReloadIT {
     writeLibrary("first/Library.json", "reload-first", "The first handout, revised.");
     try (ServerProcess server = start("changed")) {
       assertThat(version(server, "reload-first")).isEqualTo("2");
-      assertThat(version(server, "reload-second")).isEqualTo("1");
+      assertThat(version(server, "reload-second")).isEqualTo("2");
+      assertReviewKept(server);
       Bundle history =
           server
               .client()
@@ -94,11 +114,19 @@ class ContentPackReloadIT {
                 "edu.content-pack.dir", packDir.toString()),
             logDir.resolve(name + ".log"));
     try {
-      return server.awaitReady(Duration.ofMinutes(4));
+      return server.awaitReady(Duration.ofMinutes(6));
     } catch (RuntimeException notReady) {
       server.close();
       throw notReady;
     }
+  }
+
+  private static void assertReviewKept(ServerProcess server) {
+    Library reviewed =
+        server.client().read().resource(Library.class).withId("reload-second").execute();
+    assertThat(reviewed.getLastReviewDateElement().getValueAsString()).isEqualTo("2026-11-20");
+    assertThat(reviewed.getReviewerFirstRep().getName()).isEqualTo("Maria Lopez");
+    assertThat(reviewed.getDescription()).isEqualTo("The second handout.");
   }
 
   private static String version(ServerProcess server, String id) {
@@ -120,6 +148,22 @@ class ContentPackReloadIT {
         .returnBundle(Bundle.class)
         .execute()
         .getTotal();
+  }
+
+  /** The handout of a page: a DocumentReference pointing at its Library. */
+  private void writeDocument(String relativePath, String id) throws IOException {
+    Files.writeString(
+        packDir.resolve(relativePath),
+        """
+        {
+          "resourceType": "DocumentReference",
+          "id": "%s",
+          "status": "current",
+          "content": [ { "attachment": { "contentType": "text/plain", "url": "Binary/%s-text" } } ],
+          "context": { "related": [ { "reference": "Library/%s" } ] }
+        }
+        """
+            .formatted(id, id, id));
   }
 
   private void writeLibrary(String relativePath, String id, String description) throws IOException {

@@ -8,6 +8,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.TestLibraries;
@@ -72,6 +73,8 @@ class EncodedReadCacheIT extends RunningServerTest {
             HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("If-None-Match", "W/\"7\""));
     assertThat(otherVersion.statusCode()).isEqualTo(200);
+    assertThat(otherVersion.headers().firstValue("ETag")).hasValue("W/\"1\"");
+    assertThat(otherVersion.body()).contains("\"description\":\"Cached\"");
   }
 
   @Test
@@ -109,7 +112,15 @@ class EncodedReadCacheIT extends RunningServerTest {
     get("/fhir/Library/" + id);
     get("/fhir/Library/" + id);
     editorClient().delete().resourceById("Library", id).execute();
-    assertThat(get("/fhir/Library/" + id).statusCode()).isEqualTo(410);
+    HttpResponse<String> gone = get("/fhir/Library/" + id);
+    assertThat(gone.statusCode()).isEqualTo(410);
+    OperationOutcome outcome =
+        fhirContext().newJsonParser().parseResource(OperationOutcome.class, gone.body());
+    assertThat(outcome.getIssueFirstRep().getSeverity())
+        .isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+    assertThat(outcome.getIssueFirstRep().getDiagnostics())
+        .contains("Resource was deleted at")
+        .doesNotContain("Soon gone");
   }
 
   @Test
