@@ -7,6 +7,6 @@ Alias: $library-type = http://terminology.hl7.org/CodeSystem/library-type
 Alias: $definition-topic = http://terminology.hl7.org/CodeSystem/definition-topic
 Alias: $usage-context-type = http://terminology.hl7.org/CodeSystem/usage-context-type
 Alias: $data-absent-reason = http://hl7.org/fhir/StructureDefinition/data-absent-reason
-// HL7 FHIR Extensions Pack (R5 elements as R4 extensions); referenced, never redefined here.
-Alias: $artifact-lastReviewDate = http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate
-Alias: $artifact-reviewer = http://hl7.org/fhir/StructureDefinition/artifact-reviewer
+// HL7 FHIR Extensions Pack (a dependency, see sushi-config.yaml); referenced, never redefined here.
+Alias: $artifact-citeAs = http://hl7.org/fhir/StructureDefinition/artifact-citeAs
+Alias: $RXNORM = http://www.nlm.nih.gov/research/umls/rxnorm

@@ -4,7 +4,7 @@ Title: "Review report"
 Usage: #definition
 * url = "http://fhir.patientedu.org/OperationDefinition/review-report"
 * name = "ReviewReport"
-* description = "The editors' work list, computed as of today: how many Libraries are current, due soon, overdue or never reviewed under the review policy, and each overdue Library, oldest due date first. Returns a Parameters resource (GET /fhir/$review-report)."
+* description = "The editors' work list, computed as of today: how many Libraries are current, due soon or overdue (reviewed by a named clinician), reviewed by their publisher only (no clinician named), or never reviewed, and each overdue Library, oldest due date first. Returns a Parameters resource (GET /fhir/$review-report)."
 * status = #active
 * kind = #operation
 * code = #review-report
@@ -18,6 +18,7 @@ Usage: #definition
 * insert OperationParameter(current, out, 1, 1, integer, Number of Libraries whose review is current)
 * insert OperationParameter(due-soon, out, 1, 1, integer, Number of Libraries whose review is due soon)
 * insert OperationParameter(overdue, out, 1, 1, integer, Number of Libraries whose review is overdue)
+* insert OperationParameter(publisher-reviewed, out, 1, 1, integer, Number of Libraries reviewed by their publisher only: no clinician named and so not medically reviewed)
 * insert OperationParameter(never-reviewed, out, 1, 1, integer, Number of Libraries never reviewed)
 * parameter[+].name = #overdueItem
 * parameter[=].use = #out

@@ -2,11 +2,12 @@ Profile: PatientEducationDocumentReference
 Parent: DocumentReference
 Id: patient-education-documentreference
 Title: "Patient Education DocumentReference"
-Description: "The printable handout of one patient-education page as a document: an HTML and a plain-text rendition (Binary resources), the clinical contexts, and a link to its catalog Library. Not about any patient. The last review date and the reviewers travel as the HL7 extensions artifact-lastReviewDate (valueDate) and artifact-reviewer (valueContactDetail) from the FHIR Extensions Pack; they are not redefined in this guide."
+Description: "The printable handout of one patient-education page as a document: an HTML and a plain-text rendition (Binary resources), the clinical contexts, and a link to its catalog Library. Not about any patient. The last review date and the reviewers travel as this guide's extensions last-review-date and reviewer (the HL7 artifact-lastReviewDate and artifact-reviewer are allowed on canonical resources only); the full credits are on the Library it links to (context.related)."
 * obeys pedr-1
 * extension MS
-* extension ^comment = "Besides the extensions sliced here, the resource carries http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate (valueDate, 0..1) and http://hl7.org/fhir/StructureDefinition/artifact-reviewer (valueContactDetail with this guide's reviewer-specialty and reviewer-credentials extensions, 0..*)."
 * extension contains
+    LastReviewDate named lastReviewDate 0..1 MS and
+    Reviewer named reviewer 0..* MS and
     ReviewStatus named reviewStatus 0..1 MS and
     ReadingGradeLevel named readingGradeLevel 0..1 MS and
     WordCount named wordCount 0..1 MS and
@@ -15,7 +16,7 @@ Description: "The printable handout of one patient-education page as a document:
 * identifier ^comment = "Business identifier: system http://fhir.patientedu.org/DocumentReference, value the page id. FHIR package installers (HAPI's) match a DocumentReference by identifier, having no canonical URL."
 * status MS
 * docStatus MS
-* docStatus ^comment = "final when the source states a review; preliminary when it states none."
+* docStatus ^comment = "final when its Library is active (a named clinician reviewed the page); preliminary otherwise."
 * type 1..1 MS
 * type = $LNC#34895-3
 * category 1..* MS
@@ -27,7 +28,7 @@ Description: "The printable handout of one patient-education page as a document:
 * subject 0..0
 * subject ^comment = "Catalog documents are about no patient; see EducationGivenDocumentReference for a handout given to a patient."
 * date MS
-* date ^comment = "Without a stated day the instant has no value and carries the data-absent-reason extension (code unknown)."
+* date ^comment = "When the source published the page, as Library.date. Without a stated publication day the instant has no value and carries the data-absent-reason extension (code unknown)."
 * author MS
 * author.display MS
 * author.extension contains AiGenerated named aiGenerated 0..1 MS
@@ -37,11 +38,13 @@ Description: "The printable handout of one patient-education page as a document:
 * context 1..1 MS
 * context.event MS
 * context.event from ClinicalContextVS (extensible)
+* context.event.extension contains ContextRelevance named relevance 0..1 MS
+* context.event.extension[relevance] ^short = "How central this context is to the page (primary / secondary), and why"
 * context.related 1..* MS
 * context.related only Reference(PatientEducationLibrary)
 * context.related ^short = "The catalog Library of this handout (Library/<same id>)"
 
 Invariant: pedr-1
-Description: "A final document states when it was last reviewed (artifact-lastReviewDate)."
-Expression: "docStatus = 'final' implies extension('http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate').exists()"
+Description: "A final document states when it was last reviewed, and by which clinician (last-review-date, reviewer)."
+Expression: "docStatus = 'final' implies (extension('http://fhir.patientedu.org/StructureDefinition/last-review-date').exists() and extension('http://fhir.patientedu.org/StructureDefinition/reviewer').exists())"
 Severity: #error

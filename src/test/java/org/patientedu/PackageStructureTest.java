@@ -31,5 +31,8 @@ class PackageStructureTest {
               "org.patientedu.contentpack..",
               "org.patientedu.review..",
               "org.patientedu.handouts..",
-              "org.patientedu.ig..");
+              "org.patientedu.ig..",
+              "org.patientedu.terminology..",
+              "org.patientedu.education..",
+              "org.patientedu.infobutton..");
 }

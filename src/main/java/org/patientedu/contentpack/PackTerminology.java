@@ -35,6 +35,42 @@ public final class PackTerminology {
   public static final String EXT_REVIEW_STATUS =
       CANONICAL_BASE + "/StructureDefinition/review-status";
 
+  /**
+   * On each clinical-context code of a page (Library.useContext, DocumentReference.context.event):
+   * how central the context is to the page (sub-extension {@link #EXT_CONTEXT_RELEVANCE_RELEVANCE},
+   * a code of {@link #CONTEXT_RELEVANCE_SYSTEM}) and why the page fits it ({@link
+   * #EXT_CONTEXT_RELEVANCE_REASON}).
+   */
+  public static final String EXT_CONTEXT_RELEVANCE =
+      CANONICAL_BASE + "/StructureDefinition/context-relevance";
+
+  public static final String EXT_CONTEXT_RELEVANCE_RELEVANCE = "relevance";
+  public static final String EXT_CONTEXT_RELEVANCE_REASON = "reason";
+
+  /**
+   * On Library.lastReviewDate: the source's own words for that date ("Current as of", "Last
+   * reviewed on"), so a handout says "Current as of" only where the source does.
+   */
+  public static final String EXT_SOURCE_DATE_LABEL =
+      CANONICAL_BASE + "/StructureDefinition/source-date-label";
+
+  /**
+   * On a Library: the source's own disclaimer, word for word ("This information does not replace
+   * the advice of a doctor. Healthwise, Incorporated disclaims ..."). A handout prints it; only a
+   * page without one gets the product's own sentence.
+   */
+  public static final String EXT_DISCLAIMER = CANONICAL_BASE + "/StructureDefinition/disclaimer";
+
+  /**
+   * On a DocumentReference: its page's last review date and reviewers, as its Library states them
+   * (lastReviewDate, reviewer). Our own: HL7's artifact-lastReviewDate and artifact-reviewer are
+   * allowed on canonical resources only, which DocumentReference is not.
+   */
+  public static final String EXT_LAST_REVIEW_DATE =
+      CANONICAL_BASE + "/StructureDefinition/last-review-date";
+
+  public static final String EXT_REVIEWER = CANONICAL_BASE + "/StructureDefinition/reviewer";
+
   // --- Our own profiles -----------------------------------------------------------------
   public static final String PROFILE_LIBRARY =
       CANONICAL_BASE + "/StructureDefinition/patient-education-library";
@@ -56,6 +92,8 @@ public final class PackTerminology {
   public static final String CLINICAL_CONTEXT_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/clinical-context";
   public static final String REVIEW_STATUS_SYSTEM = CANONICAL_BASE + "/CodeSystem/review-status";
+  public static final String CONTEXT_RELEVANCE_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/context-relevance";
   public static final String DOCUMENT_CATEGORY_SYSTEM =
       CANONICAL_BASE + "/CodeSystem/document-category";
   public static final String DOCUMENT_CATEGORY_PATIENT_EDUCATION = "patient-education";
@@ -65,15 +103,17 @@ public final class PackTerminology {
   // --- HL7 core extensions --------------------------------------------------------------
   public static final String EXT_DATA_ABSENT_REASON =
       "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
-  public static final String EXT_ARTIFACT_LAST_REVIEW_DATE =
-      "http://hl7.org/fhir/StructureDefinition/artifact-lastReviewDate";
-  public static final String EXT_ARTIFACT_REVIEWER =
-      "http://hl7.org/fhir/StructureDefinition/artifact-reviewer";
+
+  /** How to cite the page, as the page itself says (FHIR Extensions Pack; Library in context). */
+  public static final String EXT_ARTIFACT_CITE_AS =
+      "http://hl7.org/fhir/StructureDefinition/artifact-citeAs";
 
   // --- External code systems ------------------------------------------------------------
   public static final String SNOMED = "http://snomed.info/sct";
   public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
   public static final String LOINC = "http://loinc.org";
+  public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+  public static final String ICD9CM = "http://hl7.org/fhir/sid/icd-9-cm";
   public static final String NUCC = "http://nucc.org/provider-taxonomy";
   public static final String LIBRARY_TYPE = "http://terminology.hl7.org/CodeSystem/library-type";
   public static final String DEFINITION_TOPIC =
@@ -106,6 +146,14 @@ public final class PackTerminology {
   public static final String NUCC_FAMILY_MEDICINE = "207Q00000X";
 
   public static final String NUCC_OBSTETRICS_GYNECOLOGY = "207V00000X";
+
+  /**
+   * The code family of a clinical context (the guide's ValueSet context-&lt;key&gt;): the codes
+   * that find that context's pages, e.g. http://fhir.patientedu.org/ValueSet/context-lactation.
+   */
+  public static String codeFamilyUrl(String contextKey) {
+    return CANONICAL_BASE + "/ValueSet/context-" + contextKey;
+  }
 
   /**
    * Canonical URL of a pack Library, e.g. http://fhir.patientedu.org/Library/oxytocin-healthwise.

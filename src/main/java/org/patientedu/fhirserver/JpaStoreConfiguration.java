@@ -57,6 +57,10 @@ class JpaStoreConfiguration {
     settings.setExpungeEnabled(false);
     // A Provenance speaks for the exact versions a review or approval produced.
     settings.setAutoVersionReferenceAtPaths("Provenance.target");
+    // Code systems stored in the database come before FHIR's built-in ones when HAPI looks a code
+    // system up: FHIR R4 core ships SNOMED CT as a content=not-present stub, which otherwise hides
+    // the implementation guide's SNOMED CT fragment, so :below and :above found nothing.
+    settings.setAllowDatabaseValidationOverride(true);
     return settings;
   }
 

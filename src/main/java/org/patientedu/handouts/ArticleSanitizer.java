@@ -15,9 +15,20 @@ import org.jsoup.safety.Safelist;
  *
  * <p>The page prints its own title and credits from the Library, so the rendition's first {@code
  * <h1>} and its {@code <section class="credits">} are left out, and any other {@code <h1>} becomes
- * an {@code <h2>} so the page keeps one top-level heading.
+ * an {@code <h2>} so the page keeps one top-level heading. The first heading's text is kept apart:
+ * a rendition in another language than the Library carries its own title there.
  */
 final class ArticleSanitizer {
+
+  /**
+   * A sanitised article.
+   *
+   * @param title the text of the rendition's first {@code <h1>}, or null
+   * @param body the article's body as safe HTML, ready for {@code th:utext}
+   */
+  record Article(String title, String body) {
+    static final Article EMPTY = new Article(null, "");
+  }
 
   private static final Safelist SAFELIST =
       new Safelist()
@@ -73,17 +84,18 @@ final class ArticleSanitizer {
 
   private ArticleSanitizer() {}
 
-  /** The article's body as safe HTML, ready for {@code th:utext}. */
-  static String sanitize(String storedHtml) {
+  static Article sanitize(String storedHtml) {
     Document dirty = Jsoup.parseBodyFragment(Objects.requireNonNullElse(storedHtml, ""));
     dirty.select("section.credits").remove();
     Element firstHeading = dirty.body().selectFirst("h1");
+    String title = null;
     if (firstHeading != null) {
+      title = firstHeading.text().isBlank() ? null : firstHeading.text().strip();
       firstHeading.remove();
     }
     dirty.select("h1").tagName("h2");
     Document clean = new Cleaner(SAFELIST).clean(dirty);
     clean.outputSettings().prettyPrint(false);
-    return clean.body().html();
+    return new Article(title, clean.body().html());
   }
 }

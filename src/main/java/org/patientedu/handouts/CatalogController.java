@@ -38,7 +38,8 @@ class CatalogController {
       @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "context", required = false) String context,
       @RequestParam(name = "review", required = false) String review,
-      @RequestParam(name = "lang", required = false) String language,
+      // the content's language; ?lang is the reader's language (ReaderLanguage)
+      @RequestParam(name = "language", required = false) String language,
       Locale locale,
       Model model) {
     CatalogFilter filter = CatalogFilter.of(text, context, review, language);
@@ -46,7 +47,8 @@ class CatalogController {
     model.addAttribute("handouts", catalog.find(filter));
     model.addAttribute("contextLabels", contextLabels(locale));
     model.addAttribute("contextOptions", contextOptions(filter, locale));
-    model.addAttribute("reviewStates", ReviewState.filterable());
+    model.addAttribute("reviewFilters", ReviewFilter.offered());
+    model.addAttribute("approvedOnly", catalog.approvedOnly());
     model.addAttribute(
         "languageOptions",
         catalog.languages().stream()
@@ -106,7 +108,7 @@ class CatalogController {
       uri.queryParam("review", filter.review().code());
     }
     if (filter.language() != null) {
-      uri.queryParam("lang", filter.language());
+      uri.queryParam("language", filter.language());
     }
     return uri.encode().build().toUriString();
   }

@@ -8,7 +8,7 @@ import org.patientedu.contentpack.ClinicalContext;
  * unknown values are dropped rather than failing the page.
  */
 public record CatalogFilter(
-    String text, ClinicalContext context, ReviewState review, String language) {
+    String text, ClinicalContext context, ReviewFilter review, String language) {
 
   static final CatalogFilter ALL = new CatalogFilter(null, null, null, null);
 
@@ -16,7 +16,7 @@ public record CatalogFilter(
     return new CatalogFilter(
         blankToNull(text),
         contextOf(context).orElse(null),
-        review == null ? null : ReviewState.fromCode(review.trim()).orElse(null),
+        review == null ? null : ReviewFilter.fromCode(review.trim()).orElse(null),
         blankToNull(language));
   }
 
@@ -26,7 +26,7 @@ public record CatalogFilter(
 
   boolean accepts(Handout handout) {
     return (context == null || handout.inContext(context))
-        && (review == null || handout.reviewState() == review)
+        && (review == null || review.accepts(handout.reviewState()))
         && (language == null || language.equalsIgnoreCase(handout.language()));
   }
 

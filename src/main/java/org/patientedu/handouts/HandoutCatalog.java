@@ -50,6 +50,7 @@ class HandoutCatalog {
               h -> h.publisher() == null ? "" : h.publisher(), String.CASE_INSENSITIVE_ORDER);
 
   private final DaoRegistry daoRegistry;
+  private final boolean approvedOnly;
 
   /**
    * Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary
@@ -58,19 +59,21 @@ class HandoutCatalog {
   private final Cache<String, Versioned<Handout>> handouts =
       Caffeine.newBuilder().maximumSize(2_000).build();
 
-  private final Cache<String, Versioned<String>> articles =
+  private final Cache<String, Versioned<ArticleSanitizer.Article>> articles =
       Caffeine.newBuilder().maximumSize(2_000).build();
 
   private record Versioned<V>(long version, V value) {}
 
-  HandoutCatalog(DaoRegistry daoRegistry) {
+  HandoutCatalog(DaoRegistry daoRegistry, HandoutsProperties properties) {
     this.daoRegistry = daoRegistry;
+    this.approvedOnly = properties.approvedOnly();
   }
 
   /**
-   * The handouts a nurse may hand out (not retired), filtered. Text goes to the FHIR full-text
-   * searches ({@code _content} and {@code _text}), the clinical context to the {@code context}
-   * search parameter; review state and language are read off each resource.
+   * The handouts a nurse may hand out (not retired; only active ones where the ward shows approved
+   * material only, edu.handouts.approved-only), filtered. Text goes to the FHIR full-text searches
+   * ({@code _content} and {@code _text}), the clinical context to the {@code context} search
+   * parameter; review state and language are read off each resource.
    */
   List<Handout> find(CatalogFilter filter) {
     Map<String, Library> found = new LinkedHashMap<>();
@@ -94,9 +97,11 @@ class HandoutCatalog {
 
   private List<Library> search(CatalogFilter filter, String textParameter) {
     SearchParameterMap search = SearchParameterMap.newSynchronous();
-    search.add(
-        "status",
-        new TokenOrListParam().add(new TokenParam("draft")).add(new TokenParam("active")));
+    TokenOrListParam statuses = new TokenOrListParam().add(new TokenParam("active"));
+    if (!approvedOnly) {
+      statuses.add(new TokenParam("draft"));
+    }
+    search.add("status", statuses);
     if (textParameter != null) {
       search.add(textParameter, new StringParam(filter.text()));
     }
@@ -128,18 +133,23 @@ class HandoutCatalog {
     return current(Library.class, id, handouts, LibraryReader::read);
   }
 
-  /** The article of the handout's HTML rendition, sanitised; empty when it has none. */
-  String article(Handout handout) {
+  /** Whether this ward's catalog hides what is not approved (edu.handouts.approved-only). */
+  boolean approvedOnly() {
+    return approvedOnly;
+  }
+
+  /** One rendition's article, sanitised; empty when the Binary is missing or empty. */
+  ArticleSanitizer.Article article(Handout.Rendition rendition) {
     return current(
             Binary.class,
-            handout.htmlRendition(),
+            rendition.binaryId(),
             articles,
             binary ->
-                binary.getContent() == null
-                    ? ""
-                    : ArticleSanitizer.sanitize(
-                        new String(binary.getContent(), StandardCharsets.UTF_8)))
-        .orElse("");
+                ArticleSanitizer.sanitize(
+                    binary.getContent() == null
+                        ? ""
+                        : new String(binary.getContent(), StandardCharsets.UTF_8)))
+        .orElse(ArticleSanitizer.Article.EMPTY);
   }
 
   private <T extends IBaseResource, V> Optional<V> current(

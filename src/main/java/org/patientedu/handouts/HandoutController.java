@@ -40,9 +40,8 @@ class HandoutController {
       @RequestParam(name = "print", required = false) String print,
       @RequestParam(name = "paper", required = false) String paper,
       Locale locale,
-      HttpServletRequest request,
       Model model) {
-    model.addAllAttributes(pages.model(id, PrintOptions.of(print, paper, locale), false, request));
+    model.addAllAttributes(pages.model(id, PrintOptions.of(print, paper, locale), false, locale));
     return TEMPLATE;
   }
 
@@ -55,7 +54,7 @@ class HandoutController {
       HttpServletRequest request,
       HttpServletResponse response) {
     PrintOptions options = PrintOptions.of(print, paper, locale);
-    Map<String, Object> model = pages.model(id, options, true, request);
+    Map<String, Object> model = pages.model(id, options, true, locale);
     model.put("pdfCss", pdfRenderer.css(options));
     byte[] pdf = pdfRenderer.render(TEMPLATE, model, locale, request, response);
     String filename = id + (options.largePrint() ? "-large-print" : "") + ".pdf";
@@ -72,5 +71,11 @@ class HandoutController {
   @ResponseStatus(HttpStatus.NOT_FOUND)
   String notFound() {
     return "error/404";
+  }
+
+  @ExceptionHandler(HandoutNotApprovedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  String notApproved() {
+    return "error/not-approved";
   }
 }

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.fhir.PageExtensions;
@@ -29,8 +31,10 @@ final class LibraryReader {
         library.hasStatus() ? library.getStatus().toCode() : null,
         library.getPublisher(),
         library.getDescription(),
-        publishedDate(library),
+        StatedDate.of(library.getDateElement()),
         library.hasLastReviewDate() ? StatedDate.of(library.getLastReviewDateElement()) : null,
+        lastReviewedLabel(library),
+        library.hasApprovalDate() ? StatedDate.of(library.getApprovalDateElement()) : null,
         library.hasEffectivePeriod()
             ? StatedDate.of(library.getEffectivePeriod().getEndElement())
             : null,
@@ -42,30 +46,26 @@ final class LibraryReader {
         CreditElements.reviewers(library),
         sourceUrl(library),
         library.getCopyright(),
+        string(library, PackTerminology.EXT_DISCLAIMER),
+        string(library, PackTerminology.EXT_ARTIFACT_CITE_AS),
         artifacts(library, RelatedArtifactType.DERIVEDFROM),
         artifacts(library, RelatedArtifactType.CITATION),
         ContextElements.contexts(library),
-        htmlRendition(library));
+        htmlRenditions(library));
   }
 
-  /**
-   * The date a page was published, as far as the source says. Library.date is the page's latest
-   * stated date: for a reviewed page that is the review ("Current as of"), not a publication, so it
-   * is shown as published only when it differs from the review date. Go Ask Alice states its
-   * publication separately, recorded as the approval date. Healthwise states none: none is shown.
-   */
-  static StatedDate publishedDate(Library library) {
-    // A date may be absent with only a data-absent-reason extension: no value, nothing to show.
-    String reviewed = library.getLastReviewDateElement().getValueAsString();
-    String date = library.getDateElement().getValueAsString();
-    if (date != null && !date.startsWith(reviewed == null ? "\u0000" : reviewed)) {
-      return StatedDate.of(library.getDateElement());
-    }
-    String approved = library.getApprovalDateElement().getValueAsString();
-    if (approved != null && !approved.equals(reviewed)) {
-      return StatedDate.of(library.getApprovalDateElement());
-    }
-    return null;
+  /** The source's words for its review date, as the importer kept them on lastReviewDate. */
+  private static String lastReviewedLabel(Library library) {
+    Extension label =
+        library.getLastReviewDateElement().getExtensionByUrl(PackTerminology.EXT_SOURCE_DATE_LABEL);
+    return label == null || !label.hasValue() ? null : label.getValue().primitiveValue();
+  }
+
+  private static String string(Library library, String url) {
+    Extension extension = library.getExtensionByUrl(url);
+    return extension == null || !extension.hasValue()
+        ? null
+        : extension.getValue().primitiveValue();
   }
 
   /**
@@ -114,14 +114,22 @@ final class LibraryReader {
     return List.copyOf(texts);
   }
 
-  private static String htmlRendition(Library library) {
-    return library.getContent().stream()
-        .filter(a -> a.hasContentType() && a.getContentType().startsWith("text/html") && a.hasUrl())
-        .map(Attachment::getUrl)
-        .map(IdType::new)
-        .filter(id -> "Binary".equals(id.getResourceType()))
-        .map(IdType::getIdPart)
-        .findFirst()
-        .orElse(null);
+  /** The HTML renditions stored as Binary resources, with their languages. */
+  private static List<Handout.Rendition> htmlRenditions(Library library) {
+    List<Handout.Rendition> renditions = new ArrayList<>();
+    for (Attachment attachment : library.getContent()) {
+      if (attachment.hasContentType()
+          && attachment.getContentType().startsWith("text/html")
+          && attachment.hasUrl()) {
+        IdType id = new IdType(attachment.getUrl());
+        if ("Binary".equals(id.getResourceType())) {
+          renditions.add(
+              new Handout.Rendition(
+                  attachment.hasLanguage() ? attachment.getLanguage() : library.getLanguage(),
+                  id.getIdPart()));
+        }
+      }
+    }
+    return List.copyOf(renditions);
   }
 }

@@ -14,6 +14,7 @@ public enum ReviewState {
   CURRENT(ReviewStatus.CURRENT.code(), false),
   DUE_SOON(ReviewStatus.DUE_SOON.code(), false),
   OVERDUE(ReviewStatus.OVERDUE.code(), true),
+  PUBLISHER_REVIEWED(ReviewStatus.PUBLISHER_REVIEWED.code(), true),
   NEVER_REVIEWED(ReviewStatus.NEVER_REVIEWED.code(), true),
   /** Reviewed once, but the server has not stamped a verdict yet. */
   UNKNOWN("unknown", false);
@@ -36,12 +37,12 @@ public enum ReviewState {
     return warning;
   }
 
-  static Optional<ReviewState> fromCode(String code) {
-    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+  /** A named clinician reviewed the page (whether or not that review is still current). */
+  public boolean medicallyReviewed() {
+    return this == CURRENT || this == DUE_SOON || this == OVERDUE;
   }
 
-  /** The states a nurse can filter on (the ones the server stamps). */
-  static ReviewState[] filterable() {
-    return new ReviewState[] {CURRENT, DUE_SOON, OVERDUE, NEVER_REVIEWED};
+  static Optional<ReviewState> fromCode(String code) {
+    return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
   }
 }

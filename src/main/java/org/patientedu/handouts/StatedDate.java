@@ -36,12 +36,15 @@ public record StatedDate(LocalDate date, Precision precision) {
     return new StatedDate(date, Precision.DAY);
   }
 
-  /** In the reader's language: "April 13, 2022" in English. */
+  /** In the reader's language: "April 13, 2022" in English, "13 de abril de 2022" in Spanish. */
   public String format(Locale locale) {
     DateTimeFormatter formatter =
         switch (precision) {
           case YEAR -> DateTimeFormatter.ofPattern("uuuu", locale);
-          case MONTH -> DateTimeFormatter.ofPattern("LLLL uuuu", locale);
+          // Java has no localized month-and-year style: Spanish says "abril de 2010"
+          case MONTH ->
+              DateTimeFormatter.ofPattern(
+                  "es".equals(locale.getLanguage()) ? "LLLL 'de' uuuu" : "LLLL uuuu", locale);
           case DAY -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         };
     return date.format(formatter);

@@ -1,9 +1,14 @@
 package org.patientedu.ig;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -66,6 +71,23 @@ public final class IgPackage {
     return npm.canonical();
   }
 
+  /**
+   * The packages the guide depends on, as the build put them beside it: {@code
+   * ig/dependencies/hl7.fhir.uv.extensions.r4-5.3.0-ballot-tc1.tgz}.
+   */
+  public List<String> dependencyClasspathLocations() {
+    try {
+      return Arrays.stream(
+              new PathMatchingResourcePatternResolver()
+                  .getResources("classpath*:" + CLASSPATH_FOLDER + "dependencies/*.tgz"))
+          .map(resource -> CLASSPATH_FOLDER + "dependencies/" + resource.getFilename())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the guide's dependencies", e);
+    }
+  }
+
   /** Where the package sits on the classpath, e.g. {@code ig/org.patientedu.fhir-0.1.0.tgz}. */
   public String classpathLocation() {
     return classpathLocation;
@@ -77,5 +99,21 @@ public final class IgPackage {
 
   NpmPackage npm() {
     return npm;
+  }
+
+  /** The package's conformance resources of one type (not its examples), parsed. */
+  public <T extends IBaseResource> List<T> resources(Class<T> type, FhirContext fhirContext) {
+    String typeName = fhirContext.getResourceType(type);
+    List<T> resources = new ArrayList<>();
+    try {
+      for (String file : npm.listResources(typeName)) {
+        try (InputStream in = npm.loadResource(file)) {
+          resources.add(fhirContext.newJsonParser().parseResource(type, in));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + typeName + " resources of " + NAME, e);
+    }
+    return resources;
   }
 }

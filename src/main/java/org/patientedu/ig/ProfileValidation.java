@@ -2,16 +2,13 @@ package org.patientedu.ig;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.validation.FhirValidator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -19,9 +16,12 @@ import org.patientedu.contentpack.PackTerminology;
 
 /**
  * An offline validator that knows this guide's profiles, extensions and terminology: the package
- * the build made, FHIR R4 core, the code systems HAPI checks without a server (languages, MIME
- * types, UCUM), in-memory expansion of our value sets, and snapshots (SUSHI writes differentials).
- * SNOMED CT, LOINC and ICD-10-CM codes are checked against our value sets' enumerations only.
+ * the build made and the packages it depends on (the FHIR extensions pack, whose extension contexts
+ * catch an extension used where it is not allowed), FHIR R4 core, the code systems HAPI checks
+ * without a server (languages, MIME types, UCUM), in-memory expansion of our value sets, and
+ * snapshots (SUSHI writes differentials). SNOMED CT and ICD-10-CM codes are checked against the
+ * guide's fragments of them (content = fragment: a code they do not list is a warning, not an
+ * error), LOINC against our value sets.
  */
 public final class ProfileValidation {
 
@@ -31,8 +31,6 @@ public final class ProfileValidation {
           PackTerminology.PROFILE_LIBRARY,
           PackTerminology.PROFILE_DOCUMENT_REFERENCE,
           PackTerminology.PROFILE_EDUCATION_GIVEN);
-
-  private static final List<String> SUPPORT_FILES = List.of("CodeSystem-icd-10-cm-fragment.json");
 
   private ProfileValidation() {}
 
@@ -46,7 +44,7 @@ public final class ProfileValidation {
     ValidationSupportChain chain =
         new ValidationSupportChain(
             guide,
-            validationOnlySupport(fhirContext),
+            dependencies(fhirContext, igPackage),
             new DefaultProfileValidationSupport(fhirContext),
             new CommonCodeSystemsTerminologyService(fhirContext),
             new InMemoryTerminologyServerValidationSupport(fhirContext),
@@ -57,25 +55,22 @@ public final class ProfileValidation {
     return validator;
   }
 
-  /**
-   * Definitions the validator needs that are not ours to publish, so they stay out of the package
-   * ({@code classpath:ig/validation-support/}, copied there from {@code ig/validation-support/} by
-   * the build): an ICD-10-CM fragment with the codes our value set uses.
-   */
-  private static PrePopulatedValidationSupport validationOnlySupport(FhirContext fhirContext) {
-    PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(fhirContext);
-    IParser parser = fhirContext.newJsonParser();
-    for (String file : SUPPORT_FILES) {
-      try (InputStream in =
-          ProfileValidation.class.getResourceAsStream("/ig/validation-support/" + file)) {
-        if (in == null) {
-          throw new IllegalStateException("Missing classpath:ig/validation-support/" + file);
-        }
-        support.addResource(parser.parseResource(in));
+  /** The packages the guide depends on, as the build put them beside it on the classpath. */
+  private static NpmPackageValidationSupport dependencies(
+      FhirContext fhirContext, IgPackage igPackage) {
+    NpmPackageValidationSupport dependencies = new NpmPackageValidationSupport(fhirContext);
+    List<String> locations = igPackage.dependencyClasspathLocations();
+    if (locations.isEmpty()) {
+      throw new IllegalStateException(
+          "The guide's dependencies (classpath:ig/dependencies/*.tgz) are missing: run the build");
+    }
+    for (String location : locations) {
+      try {
+        dependencies.loadPackageFromClasspath("classpath:" + location);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("Cannot load " + location, e);
       }
     }
-    return support;
+    return dependencies;
   }
 }

@@ -2,15 +2,17 @@ package org.patientedu.review;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -20,6 +22,7 @@ import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -78,9 +81,9 @@ public class LifecycleService {
                     + " re-reviewed (CRMI). Publish a new version instead.");
           }
           Person reviewer = reviewer(review);
+          // our own review: the source's words for its review date no longer apply
           library.setLastReviewDateElement(new DateType(date.toString()));
           library.setReviewer(List.of(CreditElements.reviewer(reviewer)));
-          library.getEffectivePeriod().setStartElement(new DateTimeType(date.toString()));
           Library saved = save(library);
 
           Optional<DocumentReference> document =
@@ -119,14 +122,20 @@ public class LifecycleService {
                         + " reactivated (CRMI). Publish a new version instead.");
             default -> {}
           }
-          ReviewAssessment assessment =
-              policy.assess(ReviewStamper.lastReviewDate(library), LocalDate.now(clock));
+          ReviewAssessment assessment = ReviewStamper.assess(policy, library, LocalDate.now(clock));
           if (assessment.status() == ReviewStatus.NEVER_REVIEWED) {
             throw new UnprocessableEntityException(
                 "Library/"
                     + id
                     + " was never medically reviewed; record a review"
                     + " with $review before approving it.");
+          }
+          if (assessment.status() == ReviewStatus.PUBLISHER_REVIEWED) {
+            throw new UnprocessableEntityException(
+                "Library/"
+                    + id
+                    + " was reviewed by its publisher only; no clinician is named. Record a"
+                    + " review by a named clinician with $review before approving it.");
           }
           if (assessment.status() == ReviewStatus.OVERDUE) {
             throw new UnprocessableEntityException(
@@ -138,13 +147,16 @@ public class LifecycleService {
           }
           library.setStatus(PublicationStatus.ACTIVE);
           library.setApprovalDateElement(new DateType(date.toString()));
-          Library saved = save(library);
+          // in use from its approval; the review stamp sets the end (the next review's due date)
+          library.setEffectivePeriod(
+              new Period().setStartElement(new DateTimeType(date.toString())));
+          Library saved = save(library, LifecycleRules.APPROVE);
           Optional<DocumentReference> document =
               readDocument(id)
                   .map(
                       doc -> {
                         doc.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
-                        return save(doc);
+                        return save(doc, LifecycleRules.APPROVE);
                       });
           recordProvenance("approve", "attester", EDITOR, date, comment, saved, document);
           return saved;
@@ -194,22 +206,39 @@ public class LifecycleService {
     return (Library) dao("Library").read(new IdType("Library", id), new SystemRequestDetails());
   }
 
+  /**
+   * The page's DocumentReference, if it has one. Looked up by a search, not a read: a read of a
+   * missing resource throws inside this transaction and marks it rollback-only, so the whole
+   * operation on a Library without a DocumentReference failed with a 500.
+   */
   private Optional<DocumentReference> readDocument(String id) {
-    try {
-      return Optional.of(
-          (DocumentReference)
-              dao("DocumentReference")
-                  .read(new IdType("DocumentReference", id), new SystemRequestDetails()));
-    } catch (ResourceNotFoundException noDocument) {
-      return Optional.empty();
-    }
+    SearchParameterMap byId = SearchParameterMap.newSynchronous();
+    byId.add(IAnyResource.SP_RES_ID, new TokenParam(id));
+    return dao("DocumentReference")
+        .search(byId, new SystemRequestDetails())
+        .getAllResources()
+        .stream()
+        .map(DocumentReference.class::cast)
+        .findFirst();
   }
 
-  @SuppressWarnings("unchecked")
   private <T extends Resource> T save(T resource) {
+    return save(resource, null);
+  }
+
+  /**
+   * @param operation the lifecycle operation making this write, for the storage rules that only it
+   *     may pass ({@link LifecycleRules#APPROVE}), or null
+   */
+  @SuppressWarnings("unchecked")
+  private <T extends Resource> T save(T resource, String operation) {
     IFhirResourceDao<T> dao = (IFhirResourceDao<T>) dao(resource.fhirType());
     resource.getMeta().setSource(null); // this version comes from the operation, not a pack file
-    IdType saved = (IdType) dao.update(resource, new SystemRequestDetails()).getId();
+    SystemRequestDetails request = new SystemRequestDetails();
+    if (operation != null) {
+      LifecycleRules.markOperation(request, operation);
+    }
+    IdType saved = (IdType) dao.update(resource, request).getId();
     return dao.read(saved, new SystemRequestDetails());
   }
 

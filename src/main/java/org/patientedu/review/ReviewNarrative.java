@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
-import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.fhir.PageNarrative;
@@ -31,7 +31,9 @@ final class ReviewNarrative {
   private ReviewNarrative() {}
 
   static Narrative of(DomainResource resource, ReviewAssessment assessment) {
-    PageNarrative narrative = PageNarrative.lines(null);
+    // the lines are English, like the articles so far; the div says so (the validator asks)
+    PageNarrative narrative =
+        PageNarrative.lines(resource.hasLanguage() ? resource.getLanguage() : "en");
     if (resource instanceof Library library) {
       List<Person> authors = CreditElements.authors(library);
       narrative
@@ -47,7 +49,7 @@ final class ReviewNarrative {
       library.getRelatedArtifact().stream()
           .filter(a -> a.getType() == RelatedArtifactType.DERIVEDFROM)
           .forEach(a -> narrative.line("Adapted from", a.getDisplay()));
-      narrative.line("Clinical contexts", labels(ContextElements.contexts(library)));
+      narrative.line("Clinical contexts", labels(ContextElements.tags(library)));
       library.getRelatedArtifact().stream()
           .filter(a -> a.getType() == RelatedArtifactType.DOCUMENTATION)
           .forEach(a -> narrative.line("Source", a.getUrl()));
@@ -59,8 +61,9 @@ final class ReviewNarrative {
               "Status",
               document.hasDocStatus()
                       && document.getDocStatus() == DocumentReference.ReferredDocumentStatus.FINAL
-                  ? "Final (approved for use)."
-                  : "Preliminary: not approved for use with patients.")
+                  ? "Final: for use with patients."
+                  : "Draft: not approved for use with patients.")
+          .line("Warning", aiWarning(CreditElements.authors(document)))
           .line("Review", reviewSentence(assessment))
           .line(
               "Author",
@@ -68,7 +71,7 @@ final class ReviewNarrative {
                   .map(Reference::getDisplay)
                   .collect(Collectors.joining("; ")))
           .line("Medical review", reviewers.isEmpty() ? "None stated." : names(reviewers))
-          .line("Clinical contexts", labels(ContextElements.contexts(document)));
+          .line("Clinical contexts", labels(ContextElements.tags(document)));
     }
     return narrative.withArticleOf(resource);
   }
@@ -76,6 +79,10 @@ final class ReviewNarrative {
   static String reviewSentence(ReviewAssessment assessment) {
     return switch (assessment.status()) {
       case NEVER_REVIEWED -> "Not medically reviewed. Do not hand out as reviewed content.";
+      case PUBLISHER_REVIEWED ->
+          "Last reviewed by the publisher on "
+              + format(assessment.lastReviewed())
+              + "; no medical reviewer is named. Do not hand out as reviewed content.";
       case CURRENT ->
           "Current: last reviewed "
               + format(assessment.lastReviewed())
@@ -106,19 +113,19 @@ final class ReviewNarrative {
     return switch (library.getStatus()) {
       case DRAFT -> "Draft: not approved for use with patients.";
       case ACTIVE ->
-          "Active (approved"
-              + (library.hasApprovalDate()
-                  ? " " + format(ReviewStamper.toLocalDate(library.getApprovalDateElement()))
-                  : "")
-              + ").";
+          library.hasApprovalDate()
+              ? "Active: approved for use on "
+                  + format(ReviewStamper.toLocalDate(library.getApprovalDateElement()))
+                  + "."
+              : "Active: the source names its medical reviewers; no approval is recorded here.";
       case RETIRED -> "Retired: no longer to be handed out.";
       default -> library.getStatus().getDisplay() + ".";
     };
   }
 
-  /** "Labor and delivery, Lactation and breastfeeding" */
-  private static String labels(List<ClinicalContext> contexts) {
-    return contexts.stream().map(ClinicalContext::label).collect(Collectors.joining(", "));
+  /** "Lactation and breastfeeding (primary), Labor and delivery (secondary)" */
+  private static String labels(List<ContextTag> contexts) {
+    return contexts.stream().map(ContextTag::labelWithRelevance).collect(Collectors.joining(", "));
   }
 
   private static String aiWarning(List<Person> authors) {

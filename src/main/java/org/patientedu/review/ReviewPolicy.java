@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
  * Publishers review patient-education pages on a cycle (StayWell every 24 months, MedlinePlus at
  * least every 3 years). A page is due {@code intervalMonths} after its last review; within {@code
  * dueSoonDays} of that date (the due date included) it is due soon; from the day after, it is
- * overdue. A page with no review date was never reviewed, which is its own state.
+ * overdue. A page with no review date was never reviewed, which is its own state. A review that
+ * names no clinician (a publisher's "Last reviewed on") is not a medical review: the page is
+ * publisher-reviewed, never current, and the cycle does not apply to it.
  */
 public final class ReviewPolicy {
 
@@ -23,9 +25,15 @@ public final class ReviewPolicy {
     this.dueSoonDays = dueSoonDays;
   }
 
-  public ReviewAssessment assess(LocalDate lastReviewed, LocalDate today) {
+  /**
+   * @param clinicianNamed whether the review names at least one clinician as medical reviewer
+   */
+  public ReviewAssessment assess(LocalDate lastReviewed, boolean clinicianNamed, LocalDate today) {
     if (lastReviewed == null) {
       return new ReviewAssessment(ReviewStatus.NEVER_REVIEWED, null, null, 0);
+    }
+    if (!clinicianNamed) {
+      return new ReviewAssessment(ReviewStatus.PUBLISHER_REVIEWED, lastReviewed, null, 0);
     }
     // plusMonths clamps to the month's last day: reviewed 29 Feb 2024 is due 28 Feb 2026.
     LocalDate due = lastReviewed.plusMonths(intervalMonths);

@@ -104,7 +104,7 @@ public class ReviewReportOperation {
             .search(SearchParameterMap.newSynchronous(), new SystemRequestDetails())
             .getAllResources()) {
       Library library = (Library) found;
-      ReviewAssessment assessment = policy.assess(ReviewStamper.lastReviewDate(library), today);
+      ReviewAssessment assessment = ReviewStamper.assess(policy, library, today);
       counts.merge(assessment.status(), 1, Integer::sum);
       if (assessment.status() == ReviewStatus.OVERDUE) {
         overdue.add(

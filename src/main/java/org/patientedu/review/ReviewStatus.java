@@ -11,6 +11,11 @@ public enum ReviewStatus {
   CURRENT("current", "Current"),
   DUE_SOON("due-soon", "Due for review soon"),
   OVERDUE("overdue", "Overdue for review"),
+  /**
+   * The source states a review by its publisher but names no clinician: not a medical review, so
+   * never current, whatever its date.
+   */
+  PUBLISHER_REVIEWED("publisher-reviewed", "Reviewed by the publisher; no medical reviewer named"),
   NEVER_REVIEWED("never-reviewed", "Never medically reviewed");
 
   private final String code;
@@ -27,6 +32,11 @@ public enum ReviewStatus {
 
   public String display() {
     return display;
+  }
+
+  /** True for the states of a page that a named clinician reviewed. */
+  public boolean medicallyReviewed() {
+    return this == CURRENT || this == DUE_SOON || this == OVERDUE;
   }
 
   public static Optional<ReviewStatus> fromCode(String code) {

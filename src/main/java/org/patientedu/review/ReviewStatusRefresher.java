@@ -78,7 +78,7 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
           dao.search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
       for (Object found : all.getAllResources()) {
         DomainResource resource = (DomainResource) found;
-        ReviewStatus now = policy.assess(ReviewStamper.lastReviewDate(resource), today).status();
+        ReviewStatus now = ReviewStamper.assess(policy, resource, today).status();
         if (now != ReviewStamper.storedStatus(resource)) {
           try {
             dao.update(resource, new SystemRequestDetails());

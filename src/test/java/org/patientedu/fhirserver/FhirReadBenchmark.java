@@ -3,18 +3,11 @@ package org.patientedu.fhirserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.patientedu.testing.HttpLoad;
 import org.patientedu.testing.RunningServerTest;
 
 /**
@@ -53,7 +46,7 @@ class FhirReadBenchmark extends RunningServerTest {
       String etag =
           scenario[2] == null ? null : get(scenario[1]).headers().firstValue("ETag").orElseThrow();
       run(scenario[1], etag, WARM_UP);
-      Result result = run(scenario[1], etag, MEASURE);
+      HttpLoad.Result result = run(scenario[1], etag, MEASURE);
       System.out.printf(
           "%-32s %10.0f %9.2f %9.2f %9.2f%n",
           scenario[0],
@@ -65,55 +58,11 @@ class FhirReadBenchmark extends RunningServerTest {
     }
   }
 
-  private Result run(String path, String etag, Duration duration) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private HttpLoad.Result run(String path, String etag, Duration duration) throws Exception {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
     if (etag != null) {
       builder.header("If-None-Match", etag);
     }
-    HttpRequest request = builder.build();
-    int expected = etag == null ? 200 : 304;
-    long end = System.nanoTime() + duration.toNanos();
-    AtomicInteger errors = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    List<Future<long[]>> futures = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int c = 0; c < CLIENTS; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < end && n < latencies.length) {
-                  long t0 = System.nanoTime();
-                  HttpResponse<byte[]> response =
-                      http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                  latencies[n++] = System.nanoTime() - t0;
-                  if (response.statusCode() != expected) {
-                    errors.incrementAndGet();
-                  }
-                }
-                return Arrays.copyOf(latencies, n);
-              }));
-    }
-    List<long[]> all = new ArrayList<>();
-    for (Future<long[]> future : futures) {
-      all.add(future.get());
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(merged, seconds, errors.get());
-  }
-
-  private record Result(long[] sortedNanos, double seconds, int errors) {
-    double perSecond() {
-      return sortedNanos.length / seconds;
-    }
-
-    double percentile(int p) {
-      return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * p / 100.0))]
-          / 1e6;
-    }
+    return HttpLoad.run(builder.build(), CLIENTS, duration, etag == null ? 200 : 304);
   }
 }

@@ -39,7 +39,7 @@ class ArticleSanitizerTest {
 
   @Test
   void keepsTheArticleStructure() {
-    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
+    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE).body());
     assertThat(clean.select("h2").eachText()).containsExactly("Overview");
     assertThat(clean.select("p").eachText()).contains("Safe text stays.");
     assertThat(clean.select("ul > li").eachText()).containsExactly("Item one", "Item two");
@@ -48,7 +48,7 @@ class ArticleSanitizerTest {
 
   @Test
   void dropsEveryActiveOrForeignElement() {
-    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
+    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE).body());
     assertThat(
             clean.select(
                 "script, iframe, object, embed, img, svg, math, form, input, button, style, meta, base, link"))
@@ -57,7 +57,7 @@ class ArticleSanitizerTest {
 
   @Test
   void dropsEventHandlersStylesAndDangerousUrls() {
-    String html = ArticleSanitizer.sanitize(HOSTILE);
+    String html = ArticleSanitizer.sanitize(HOSTILE).body();
     Document clean = Jsoup.parseBodyFragment(html);
     clean
         .getAllElements()
@@ -83,7 +83,7 @@ class ArticleSanitizerTest {
 
   @Test
   void linksThatSurviveOpenNothingOfOurs() {
-    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
+    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE).body());
     assertThat(clean.select("a[href]"))
         .extracting(link -> link.attr("href"))
         .containsExactly("https://www.healthwise.org/");
@@ -94,15 +94,17 @@ class ArticleSanitizerTest {
 
   @Test
   void leavesOutTheTitleAndTheSourceCreditsThePageRendersItself() {
-    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE));
+    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(HOSTILE).body());
     assertThat(clean.select("h1")).isEmpty();
     assertThat(clean.text()).doesNotContain("Oxytocin").doesNotContain("Source credits");
   }
 
   @Test
   void demotesFurtherTopLevelHeadings() {
-    String html = ArticleSanitizer.sanitize("<h1>Title</h1><p>a</p><h1>Second part</h1><p>b</p>");
-    Document clean = Jsoup.parseBodyFragment(html);
+    ArticleSanitizer.Article article =
+        ArticleSanitizer.sanitize("<h1>Title</h1><p>a</p><h1>Second part</h1><p>b</p>");
+    assertThat(article.title()).isEqualTo("Title");
+    Document clean = Jsoup.parseBodyFragment(article.body());
     assertThat(clean.select("h1")).isEmpty();
     assertThat(clean.select("h2").eachText()).containsExactly("Second part");
   }
@@ -122,7 +124,7 @@ class ArticleSanitizerTest {
         "<a href=\"vbscript:msgbox(1)\">x</a>"
       })
   void neutralisesKnownAttacks(String attack) {
-    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(attack));
+    Document clean = Jsoup.parseBodyFragment(ArticleSanitizer.sanitize(attack).body());
     assertThat(clean.select("script, iframe, img, noscript, object, embed")).isEmpty();
     clean
         .getAllElements()
@@ -142,7 +144,7 @@ class ArticleSanitizerTest {
 
   @Test
   void anEmptyOrMissingRenditionGivesNothing() {
-    assertThat(ArticleSanitizer.sanitize(null)).isEmpty();
-    assertThat(ArticleSanitizer.sanitize("")).isEmpty();
+    assertThat(ArticleSanitizer.sanitize(null).body()).isEmpty();
+    assertThat(ArticleSanitizer.sanitize("").body()).isEmpty();
   }
 }

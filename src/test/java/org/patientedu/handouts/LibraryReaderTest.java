@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -35,7 +36,10 @@ class LibraryReaderTest {
     assertThat(handout.id()).isEqualTo("test-handout");
     assertThat(handout.title()).isEqualTo("Oxytocin");
     assertThat(handout.language()).isEqualTo("en-US");
-    assertThat(handout.currentAsOf()).isEqualTo(StatedDate.of(LocalDate.of(2022, 4, 13)));
+    assertThat(handout.lastReviewed()).isEqualTo(StatedDate.of(LocalDate.of(2022, 4, 13)));
+    assertThat(handout.lastReviewedLabel()).isEqualTo("Current as of");
+    assertThat(handout.currentAsOfStated()).isTrue();
+    assertThat(handout.approved()).isNull();
     assertThat(handout.reviewDue()).isEqualTo(StatedDate.of(LocalDate.of(2024, 4, 13)));
     assertThat(handout.reviewers())
         .containsExactly(new Person("Kirtly Jones", "MD", "Obstetrics and Gynecology", false));
@@ -44,7 +48,8 @@ class LibraryReaderTest {
         .containsExactly(new Person("Healthwise Staff", null, null, false));
     assertThat(handout.sourceUrl()).isEqualTo("https://example.org/oxytocin");
     assertThat(handout.references()).containsExactly("Rash JA et al 2014 Clin J Pain 30: 453");
-    assertThat(handout.htmlRendition()).isEqualTo("test-handout-html");
+    assertThat(handout.renditions())
+        .containsExactly(new Handout.Rendition("en-US", "test-handout-html"));
   }
 
   @Test
@@ -134,19 +139,37 @@ class LibraryReaderTest {
   }
 
   @Test
-  void aReviewDateIsNeverShownAsAPublicationDate() {
-    Library healthwise = reviewedLibrary();
-    healthwise.setDateElement(new DateTimeType("2022-04-13"));
-    healthwise.setApprovalDateElement(new DateType("2022-04-13"));
-    assertThat(LibraryReader.read(healthwise).published())
-        .as("Healthwise states no publication date")
-        .isNull();
-
+  void onlyTheSourcesOwnWordsMakeACurrentAsOfDate() {
     Library goAskAlice = reviewedLibrary();
-    goAskAlice.setDateElement(new DateTimeType("2022-04-13"));
-    goAskAlice.setApprovalDateElement(new DateType("2011-02-11"));
-    assertThat(LibraryReader.read(goAskAlice).published())
-        .isEqualTo(StatedDate.of(LocalDate.of(2011, 2, 11)));
+    goAskAlice.setReviewer(List.of());
+    goAskAlice.getLastReviewDateElement().getExtension().clear();
+    goAskAlice
+        .getLastReviewDateElement()
+        .addExtension(PackTerminology.EXT_SOURCE_DATE_LABEL, new StringType("Last reviewed on"));
+    assertThat(LibraryReader.read(goAskAlice).currentAsOfStated()).isFalse();
+    Library reviewedHere = reviewedLibrary();
+    reviewedHere.setLastReviewDateElement(new DateType("2026-11-01"));
+    assertThat(LibraryReader.read(reviewedHere).currentAsOfStated()).isFalse();
+  }
+
+  @Test
+  void thePublicationDateIsLibraryDateAndNothingElse() {
+    Library library = reviewedLibrary();
+    library.setDateElement(new DateTimeType("2011-02-11"));
+    library.setApprovalDateElement(new DateType("2026-11-02"));
+    Handout handout = LibraryReader.read(library);
+    assertThat(handout.published()).isEqualTo(StatedDate.of(LocalDate.of(2011, 2, 11)));
+    assertThat(handout.approved()).isEqualTo(StatedDate.of(LocalDate.of(2026, 11, 2)));
+  }
+
+  @Test
+  void aDraftIsNeverActive() {
+    Library library = reviewedLibrary();
+    library.setStatus(PublicationStatus.DRAFT);
+    Handout handout = LibraryReader.read(library);
+    assertThat(handout.draft()).isTrue();
+    assertThat(handout.active()).isFalse();
+    assertThat(handout.needsWarning()).isTrue();
   }
 
   @Test
@@ -156,7 +179,6 @@ class LibraryReaderTest {
     library
         .getDateElement()
         .addExtension(PackTerminology.EXT_DATA_ABSENT_REASON, new CodeType("unknown"));
-    library.setApprovalDateElement(null);
     assertThat(LibraryReader.read(library).published()).isNull();
   }
 
@@ -176,12 +198,15 @@ class LibraryReaderTest {
     library.setTitle("Oxytocin");
     library.setStatus(PublicationStatus.ACTIVE);
     library.setPublisher("Healthwise, Incorporated");
-    library.setDateElement(new DateTimeType("2022-04-13"));
-    library.setLastReviewDateElement(new DateType("2022-04-13"));
-    library.setEffectivePeriod(
-        new Period()
-            .setStartElement(new DateTimeType("2022-04-13"))
-            .setEndElement(new DateTimeType("2024-04-13")));
+    library.setDateElement(new DateTimeType());
+    library
+        .getDateElement()
+        .addExtension(PackTerminology.EXT_DATA_ABSENT_REASON, new CodeType("unknown"));
+    DateType currentAsOf = new DateType("2022-04-13");
+    currentAsOf.addExtension(
+        PackTerminology.EXT_SOURCE_DATE_LABEL, new StringType("Current as of"));
+    library.setLastReviewDateElement(currentAsOf);
+    library.setEffectivePeriod(new Period().setEndElement(new DateTimeType("2024-04-13")));
     library.addAuthor().setName("Healthwise Staff");
     ContactDetail reviewer = library.addReviewer().setName("Kirtly Jones");
     reviewer.addExtension(PackTerminology.EXT_REVIEWER_CREDENTIALS, new StringType("MD"));

@@ -36,7 +36,9 @@ class PrintingOptionsTest {
     assertThat(filter).isEqualTo(new CatalogFilter("oxytocin", null, null, null));
     assertThat(CatalogFilter.of(null, "lactation", "overdue", "en-US"))
         .isEqualTo(
-            new CatalogFilter(null, ClinicalContext.LACTATION, ReviewState.OVERDUE, "en-US"));
+            new CatalogFilter(null, ClinicalContext.LACTATION, ReviewFilter.OVERDUE, "en-US"));
+    assertThat(CatalogFilter.of(null, null, "not-medically-reviewed", null).review())
+        .isEqualTo(ReviewFilter.NOT_MEDICALLY_REVIEWED);
     assertThat(CatalogFilter.of(" ", null, null, null).isEmpty()).isTrue();
   }
 

@@ -27,6 +27,7 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewStatus;
@@ -70,7 +71,12 @@ class IgContractTest {
             PackTerminology.EXT_READING_GRADE_LEVEL,
             PackTerminology.EXT_WORD_COUNT,
             PackTerminology.EXT_READING_TIME_MINUTES,
-            PackTerminology.EXT_REVIEW_STATUS)) {
+            PackTerminology.EXT_REVIEW_STATUS,
+            PackTerminology.EXT_CONTEXT_RELEVANCE,
+            PackTerminology.EXT_LAST_REVIEW_DATE,
+            PackTerminology.EXT_REVIEWER,
+            PackTerminology.EXT_DISCLAIMER,
+            PackTerminology.EXT_SOURCE_DATE_LABEL)) {
       assertThat(byUrl.get(url)).as(url).isInstanceOf(StructureDefinition.class);
       assertThat(((StructureDefinition) byUrl.get(url)).getType()).as(url).isEqualTo("Extension");
     }
@@ -156,6 +162,27 @@ class IgContractTest {
             });
   }
 
+  @Test
+  void theContextRelevanceCodeSystemHasTheImportersCodesAndItsExtensionTheirParts() {
+    CodeSystem codeSystem = (CodeSystem) byUrl.get(PackTerminology.CONTEXT_RELEVANCE_SYSTEM);
+    assertThat(codeSystem.getConcept().stream().map(c -> c.getCode()).toList())
+        .containsExactlyElementsOf(
+            Arrays.stream(ContextTag.Relevance.values()).map(ContextTag.Relevance::code).toList());
+    StructureDefinition extension =
+        (StructureDefinition) byUrl.get(PackTerminology.EXT_CONTEXT_RELEVANCE);
+    assertThat(
+            extension.getDifferential().getElement().stream()
+                .filter(e -> e.getPath().equals("Extension.extension.url") && e.hasFixed())
+                .map(e -> e.getFixed().primitiveValue())
+                .toList())
+        .containsExactlyInAnyOrder(
+            PackTerminology.EXT_CONTEXT_RELEVANCE_RELEVANCE,
+            PackTerminology.EXT_CONTEXT_RELEVANCE_REASON);
+    // where the guide allows it is where the application writes it
+    assertThat(extension.getContext().stream().map(c -> c.getExpression()).toList())
+        .containsExactlyInAnyOrder("Library.useContext", "DocumentReference.context.event");
+  }
+
   /**
    * What the server installs into its store is the guide's terminology and search parameters (ids
    * written by hand from ig/input/fsh), and each search parameter indexes an extension the code
@@ -170,10 +197,20 @@ class IgContractTest {
     assertThat(installed)
         .containsExactly(
             "CodeSystem/clinical-context",
+            "CodeSystem/context-relevance",
             "CodeSystem/document-category",
+            "CodeSystem/icd-10-cm-fragment",
             "CodeSystem/review-status",
+            "CodeSystem/snomed-ct-fragment",
             "ValueSet/clinical-context",
+            "ValueSet/context-emotional-health",
+            "ValueSet/context-labor-delivery",
+            "ValueSet/context-lactation",
+            "ValueSet/context-pain-management",
+            "ValueSet/context-relationships",
+            "ValueSet/context-relevance",
             "ValueSet/document-category",
+            "ValueSet/oxytocin-medications",
             "ValueSet/review-status",
             "SearchParameter/reading-grade",
             "SearchParameter/review-status");

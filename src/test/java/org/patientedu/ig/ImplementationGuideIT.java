@@ -85,7 +85,8 @@ class ImplementationGuideIT extends RunningServerTest {
     assertThat(reviewStatus.getDescription())
         .isEqualTo(
             "Libraries and DocumentReferences by review status (current | due-soon | overdue |"
-                + " never-reviewed), for example Library?review-status=overdue.");
+                + " publisher-reviewed | never-reviewed), for example"
+                + " Library?review-status=overdue.");
     assertThat(reviewStatus.getExpression())
         .isEqualTo(
             "Library.extension('http://fhir.patientedu.org/StructureDefinition/review-status').value"
@@ -94,7 +95,7 @@ class ImplementationGuideIT extends RunningServerTest {
         anonymousClient().read().resource(CodeSystem.class).withId("review-status").execute();
     assertThat(codes.getConcept())
         .extracting(c -> c.getCode())
-        .containsExactly("current", "due-soon", "overdue", "never-reviewed");
+        .containsExactly("current", "due-soon", "overdue", "publisher-reviewed", "never-reviewed");
     ValueSet contexts =
         anonymousClient().read().resource(ValueSet.class).withId("clinical-context").execute();
     assertThat(contexts.getUrl()).isEqualTo("http://fhir.patientedu.org/ValueSet/clinical-context");

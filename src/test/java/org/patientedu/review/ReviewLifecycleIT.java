@@ -57,8 +57,10 @@ class ReviewLifecycleIT extends RunningServerTest {
   @Test
   void seedPagesAreOverdueOrNeverReviewedAsOfTheTwentySecondOfNovember2026() {
     for (String type : List.of("Library", "DocumentReference")) {
-      assertThat(seedIdsWithState(type, "overdue"))
-          .containsExactlyInAnyOrder("oxytocin-healthwise", "oxytocin-goaskalice");
+      assertThat(seedIdsWithState(type, "overdue")).containsExactly("oxytocin-healthwise");
+      // "Last reviewed on" by the site, no clinician named: not a medical review
+      assertThat(seedIdsWithState(type, "publisher-reviewed"))
+          .containsExactly("oxytocin-goaskalice");
       assertThat(seedIdsWithState(type, "never-reviewed"))
           .containsExactlyInAnyOrder(
               "oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
@@ -113,8 +115,8 @@ class ReviewLifecycleIT extends RunningServerTest {
         .extracting(ContactDetail::getName)
         .containsExactly("Maria Lopez");
     assertThat(reviewStatus(reviewed)).isEqualTo("current");
-    assertThat(reviewed.getEffectivePeriod().getEndElement().getValueAsString())
-        .isEqualTo("2028-11-20");
+    assertThat(reviewed.hasEffectivePeriod()).as("a draft is not in use").isFalse();
+    assertThat(reviewed.hasApprovalDate()).isFalse();
 
     Library approved =
         editorClient()
@@ -127,18 +129,19 @@ class ReviewLifecycleIT extends RunningServerTest {
     assertThat(version(approved)).isEqualTo(version + 2);
     assertThat(approved.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
     assertThat(approved.getApprovalDateElement().getValueAsString()).isEqualTo(TODAY.toString());
+    assertThat(approved.getEffectivePeriod().getStartElement().getValueAsString())
+        .isEqualTo(TODAY.toString());
+    assertThat(approved.getEffectivePeriod().getEndElement().getValueAsString())
+        .isEqualTo("2028-11-20");
     assertThat(approved.getText().getDivAsString())
-        .contains("Active (approved")
+        .contains("Active: approved for use on November 22, 2026")
         .contains("Current: last reviewed");
 
     DocumentReference document =
         anonymousClient().read().resource(DocumentReference.class).withId(id).execute();
     assertThat(document.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
     assertThat(
-            ((DateType)
-                    document
-                        .getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                        .getValue())
+            ((DateType) document.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue())
                 .getValueAsString())
         .isEqualTo("2026-11-20");
     assertThat(reviewStatus(document)).isEqualTo("current");
@@ -383,11 +386,24 @@ class ReviewLifecycleIT extends RunningServerTest {
             .map(p -> ((Reference) p.getPart().get(0).getValue()).getReference())
             .toList();
     assertThat(overdue)
-        .containsSubsequence("Library/oxytocin-goaskalice", "Library/oxytocin-healthwise");
+        .contains("Library/oxytocin-healthwise")
+        .doesNotContain("Library/oxytocin-goaskalice");
     assertThat(
             ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("overdue").getValue())
                 .getValue())
         .isEqualTo(overdue.size());
+    int publisherReviewed =
+        ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("publisher-reviewed").getValue())
+            .getValue();
+    assertThat(publisherReviewed)
+        .isPositive()
+        .isEqualTo(
+            anonymousClient()
+                .search()
+                .byUrl("Library?review-status=publisher-reviewed&_summary=count")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getTotal());
     int neverReviewed =
         ((org.hl7.fhir.r4.model.IntegerType) report.getParameter("never-reviewed").getValue())
             .getValue();

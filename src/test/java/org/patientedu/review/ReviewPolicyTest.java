@@ -14,7 +14,7 @@ class ReviewPolicyTest {
 
   @Test
   void isCurrentUntilTheWindowOpens() {
-    ReviewAssessment dayBefore = policy.assess(REVIEWED, LocalDate.of(2026, 1, 13));
+    ReviewAssessment dayBefore = policy.assess(REVIEWED, true, LocalDate.of(2026, 1, 13));
     assertThat(dayBefore.status()).isEqualTo(ReviewStatus.CURRENT);
     assertThat(dayBefore.dueDate()).isEqualTo(LocalDate.of(2026, 3, 15));
     assertThat(dayBefore.daysOverdue()).isZero();
@@ -22,32 +22,33 @@ class ReviewPolicyTest {
 
   @Test
   void isDueSoonFromSixtyDaysBeforeTheDueDate() {
-    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 1, 14)).status())
+    assertThat(policy.assess(REVIEWED, true, LocalDate.of(2026, 1, 14)).status())
         .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test
   void isStillDueSoonOnTheDueDateItself() {
-    assertThat(policy.assess(REVIEWED, LocalDate.of(2026, 3, 15)).status())
+    assertThat(policy.assess(REVIEWED, true, LocalDate.of(2026, 3, 15)).status())
         .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test
   void isOverdueFromTheDayAfterWithDaysCounted() {
-    ReviewAssessment dayAfter = policy.assess(REVIEWED, LocalDate.of(2026, 3, 16));
+    ReviewAssessment dayAfter = policy.assess(REVIEWED, true, LocalDate.of(2026, 3, 16));
     assertThat(dayAfter.status()).isEqualTo(ReviewStatus.OVERDUE);
     assertThat(dayAfter.daysOverdue()).isEqualTo(1);
-    assertThat(policy.assess(REVIEWED, LocalDate.of(2027, 3, 15)).daysOverdue()).isEqualTo(365);
+    assertThat(policy.assess(REVIEWED, true, LocalDate.of(2027, 3, 15)).daysOverdue())
+        .isEqualTo(365);
   }
 
   @Test
   void aReviewOnLeapDayFallsDueOnTheLastDayOfFebruary() {
     LocalDate leapDay = LocalDate.of(2024, 2, 29);
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).dueDate())
+    assertThat(policy.assess(leapDay, true, LocalDate.of(2026, 2, 28)).dueDate())
         .isEqualTo(LocalDate.of(2026, 2, 28));
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 2, 28)).status())
+    assertThat(policy.assess(leapDay, true, LocalDate.of(2026, 2, 28)).status())
         .isEqualTo(ReviewStatus.DUE_SOON);
-    assertThat(policy.assess(leapDay, LocalDate.of(2026, 3, 1)).status())
+    assertThat(policy.assess(leapDay, true, LocalDate.of(2026, 3, 1)).status())
         .isEqualTo(ReviewStatus.OVERDUE);
   }
 
@@ -55,15 +56,15 @@ class ReviewPolicyTest {
   void theWindowCountsLeapDays() {
     // Due 2028-03-01; sixty days before, across 29 Feb 2028, is 2028-01-01.
     LocalDate reviewed = LocalDate.of(2026, 3, 1);
-    assertThat(policy.assess(reviewed, LocalDate.of(2027, 12, 31)).status())
+    assertThat(policy.assess(reviewed, true, LocalDate.of(2027, 12, 31)).status())
         .isEqualTo(ReviewStatus.CURRENT);
-    assertThat(policy.assess(reviewed, LocalDate.of(2028, 1, 1)).status())
+    assertThat(policy.assess(reviewed, true, LocalDate.of(2028, 1, 1)).status())
         .isEqualTo(ReviewStatus.DUE_SOON);
   }
 
   @Test
   void aPageWithNoReviewWasNeverReviewed() {
-    ReviewAssessment never = policy.assess(null, LocalDate.of(2026, 11, 22));
+    ReviewAssessment never = policy.assess(null, true, LocalDate.of(2026, 11, 22));
     assertThat(never.status()).isEqualTo(ReviewStatus.NEVER_REVIEWED);
     assertThat(never.dueDate()).isNull();
   }
@@ -71,21 +72,36 @@ class ReviewPolicyTest {
   @Test
   void theSeedPagesAsOfTheTwentySecondOfNovember2026() {
     LocalDate today = LocalDate.of(2026, 11, 22);
-    ReviewAssessment healthwise = policy.assess(LocalDate.of(2022, 4, 13), today);
+    ReviewAssessment healthwise = policy.assess(LocalDate.of(2022, 4, 13), true, today);
     assertThat(healthwise.status()).isEqualTo(ReviewStatus.OVERDUE);
     assertThat(healthwise.dueDate()).isEqualTo(LocalDate.of(2024, 4, 13));
     assertThat(healthwise.daysOverdue()).isEqualTo(953);
-    ReviewAssessment goAskAlice = policy.assess(LocalDate.of(2015, 2, 13), today);
-    assertThat(goAskAlice.status()).isEqualTo(ReviewStatus.OVERDUE);
-    assertThat(goAskAlice.dueDate()).isEqualTo(LocalDate.of(2017, 2, 13));
+  }
+
+  /**
+   * Go Ask Alice's "Last reviewed on: Feb 13, 2015" names no clinician: a publisher's review, never
+   * a medical one, never current, however recent (issue 9, item 1).
+   */
+  @Test
+  void aReviewThatNamesNoClinicianIsAPublisherReviewNeverCurrent() {
+    LocalDate today = LocalDate.of(2026, 11, 22);
+    ReviewAssessment goAskAlice = policy.assess(LocalDate.of(2015, 2, 13), false, today);
+    assertThat(goAskAlice.status()).isEqualTo(ReviewStatus.PUBLISHER_REVIEWED);
+    assertThat(goAskAlice.lastReviewed()).isEqualTo(LocalDate.of(2015, 2, 13));
+    assertThat(goAskAlice.dueDate()).isNull();
+    assertThat(policy.assess(today.minusDays(1), false, today).status())
+        .isEqualTo(ReviewStatus.PUBLISHER_REVIEWED);
+    assertThat(ReviewStatus.PUBLISHER_REVIEWED.medicallyReviewed()).isFalse();
   }
 
   @Test
   void otherIntervalsAndWindowsAreHonoured() {
     ReviewPolicy medlinePlus = new ReviewPolicy(36, 30);
-    assertThat(medlinePlus.assess(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 1)).status())
+    assertThat(
+            medlinePlus.assess(LocalDate.of(2024, 1, 1), true, LocalDate.of(2026, 12, 1)).status())
         .isEqualTo(ReviewStatus.CURRENT);
-    assertThat(medlinePlus.assess(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 2)).status())
+    assertThat(
+            medlinePlus.assess(LocalDate.of(2024, 1, 1), true, LocalDate.of(2026, 12, 2)).status())
         .isEqualTo(ReviewStatus.DUE_SOON);
   }
 

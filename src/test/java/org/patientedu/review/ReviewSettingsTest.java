@@ -49,10 +49,14 @@ class ReviewSettingsTest {
               assertThat(policy.dueSoonDays()).isEqualTo(30);
               // reviewed 2029-01-10, due 2030-01-10: 30 days before is due soon, 31 is current
               assertThat(
-                      policy.assess(LocalDate.of(2029, 1, 10), LocalDate.of(2029, 12, 11)).status())
+                      policy
+                          .assess(LocalDate.of(2029, 1, 10), true, LocalDate.of(2029, 12, 11))
+                          .status())
                   .isEqualTo(ReviewStatus.DUE_SOON);
               assertThat(
-                      policy.assess(LocalDate.of(2029, 1, 10), LocalDate.of(2029, 12, 10)).status())
+                      policy
+                          .assess(LocalDate.of(2029, 1, 10), true, LocalDate.of(2029, 12, 10))
+                          .status())
                   .isEqualTo(ReviewStatus.CURRENT);
             });
   }

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
  * target/build-classes, never into the application jar; the running application never calls it.
  *
  * <p>{@code IgBuildTool IG_DIR PACK_DIR WORK_DIR TGZ}: checks Node; builds hl7.fhir.r4.core into a
- * FHIR package cache under WORK_DIR; installs SUSHI from ig/package-lock.json ({@code npm ci}, only
- * when the lock changed); runs SUSHI with HOME pointing at WORK_DIR so that it finds that cache and
- * nothing from the user's home; packs the result into TGZ.
+ * FHIR package cache under WORK_DIR and puts the guide's dependencies there (the FHIR extensions
+ * pack, see {@link DependencyPackages}); installs SUSHI from ig/package-lock.json ({@code npm ci},
+ * only when the lock changed); runs SUSHI with HOME pointing at WORK_DIR so that it finds that
+ * cache and nothing from the user's home; packs the result into TGZ.
  */
 public final class IgBuildTool {
 
@@ -24,6 +25,9 @@ public final class IgBuildTool {
       "The implementation guide (ig/) is compiled by SUSHI, which needs "
           + "Node.js 18 or newer and npm on the PATH. Install them (Debian/Ubuntu: apt-get install -y nodejs npm) "
           + "and build again.";
+
+  /** Beside the guide's package on the classpath: the packages it depends on. */
+  private static final String DEPENDENCIES = "dependencies";
 
   private IgBuildTool() {}
 
@@ -42,7 +46,13 @@ public final class IgBuildTool {
     }
     requireNode();
     Path home = work.resolve("fhir-home");
-    CorePackageBuilder.build(home.resolve(".fhir").resolve("packages"));
+    Path cache = home.resolve(".fhir").resolve("packages");
+    CorePackageBuilder.build(cache);
+    DependencyPackages.install(
+        DependencyPackages.declared(IgPackager.readConfig(ig.resolve("sushi-config.yaml"))),
+        cache,
+        work.resolve("downloads"),
+        tgz.getParent().resolve(DEPENDENCIES));
     installSushi(ig);
     Path sushiOut = work.resolve("sushi");
     PackageFiles.deleteTree(sushiOut);
@@ -63,8 +73,6 @@ public final class IgBuildTool {
             pack,
             work.resolve("package-tree"),
             tgz);
-    copyValidationSupport(
-        ig.resolve("validation-support"), tgz.getParent().resolve("validation-support"));
     System.out.println("[ig] package written: " + tgz);
   }
 
@@ -73,7 +81,7 @@ public final class IgBuildTool {
    * package was made.
    */
   private static boolean upToDate(Path tgz, Path ig, Path pack) throws IOException {
-    if (!Files.exists(tgz) || !Files.exists(tgz.getParent().resolve("validation-support"))) {
+    if (!Files.exists(tgz) || !Files.exists(tgz.getParent().resolve(DEPENDENCIES))) {
       return false;
     }
     FileTime made = Files.getLastModifiedTime(tgz);
@@ -107,20 +115,6 @@ public final class IgBuildTool {
       }
     }
     return true;
-  }
-
-  /**
-   * Definitions the validator needs that are not ours to publish (so never in the package) go
-   * beside it on the classpath: {@code ig/validation-support/}.
-   */
-  private static void copyValidationSupport(Path from, Path to) throws IOException {
-    PackageFiles.deleteTree(to);
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
   }
 
   /**

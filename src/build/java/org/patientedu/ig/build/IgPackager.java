@@ -124,7 +124,10 @@ final class IgPackager {
     manifest.put("title", config.get("title"));
     manifest.put("description", String.valueOf(config.get("description")).strip());
     manifest.put("fhirVersions", List.of(String.valueOf(config.get("fhirVersion"))));
-    manifest.put("dependencies", Map.of(CorePackageBuilder.NAME, CorePackageBuilder.VERSION));
+    Map<String, String> dependencies = new LinkedHashMap<>();
+    dependencies.put(CorePackageBuilder.NAME, CorePackageBuilder.VERSION);
+    dependencies.putAll(DependencyPackages.declared(config));
+    manifest.put("dependencies", dependencies);
     manifest.put("jurisdiction", "urn:iso:std:iso:3166#US");
     manifest.put("license", config.get("license"));
     if (config.get("publisher") instanceof Map<?, ?> publisher) {

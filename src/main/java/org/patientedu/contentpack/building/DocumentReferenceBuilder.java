@@ -31,9 +31,9 @@ public final class DocumentReferenceBuilder {
             page,
             settings.language(),
             settings.contexts(),
-            review.reviewed()
-                ? "final (the source states a review)"
-                : "preliminary (the source states no review)"));
+            review.inUse()
+                ? "final (the source names its medical reviewers)"
+                : "preliminary (the source names no medical reviewer)"));
     CreditElements.setReview(
         doc,
         c.lastReviewed() == null ? null : new DateType(c.lastReviewed().toFhirDate()),
@@ -44,7 +44,7 @@ public final class DocumentReferenceBuilder {
         .setValue(settings.id());
     doc.setStatus(DocumentReferenceStatus.CURRENT);
     doc.setDocStatus(
-        review.reviewed()
+        review.inUse()
             ? DocumentReference.ReferredDocumentStatus.FINAL
             : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
     // LOINC 34895-3 "Education note": a document-ontology code (scale Doc), the one IHE PCC
@@ -59,18 +59,18 @@ public final class DocumentReferenceBuilder {
             PackTerminology.DOCUMENT_CATEGORY_SYSTEM,
             PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION,
             PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION_DISPLAY));
-    SourceDate date = c.latestDate();
+    // date: when the source published the page, as for Library.date
+    SourceDate date = c.published();
     doc.setDateElement(
         date != null && date.day() != null
             ? new InstantType(date.toFhirInstant())
             : FhirElements.unknown(new InstantType()));
     c.authors().forEach(a -> doc.addAuthor(CreditElements.authorReference(a)));
     doc.setDescription(DescriptionPicker.pick(page.article()));
-    SourceDate creation = c.published() != null ? c.published() : c.lastReviewed();
     renditions.forEach(
         r ->
             doc.addContent()
-                .setAttachment(FhirElements.attachment(r, settings.language(), creation)));
+                .setAttachment(FhirElements.attachment(r, settings.language(), c.published())));
     ContextElements.addEvents(doc, settings.contexts());
     doc.getContext().addRelated(new Reference("Library/" + settings.id()).setDisplay(page.title()));
     return doc;

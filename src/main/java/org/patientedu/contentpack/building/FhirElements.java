@@ -27,12 +27,16 @@ final class FhirElements {
     return date == null ? unknown(new DateTimeType()) : new DateTimeType(date.toFhirDate());
   }
 
-  /** Attachment pointing at the rendition's Binary, with size and SHA-1 of the exact bytes. */
+  /**
+   * Attachment pointing at the rendition's Binary, with size and SHA-1 of the exact bytes.
+   *
+   * @param creation when the source published the content, or null (no date is put in its place)
+   */
   static Attachment attachment(Rendition rendition, String language, SourceDate creation) {
     Attachment attachment =
         new Attachment()
             .setContentType(rendition.contentType())
-            .setLanguage(language)
+            .setLanguage(rendition.language() == null ? language : rendition.language())
             .setUrl("Binary/" + rendition.binaryId())
             .setSize(rendition.size())
             .setHash(rendition.sha1())

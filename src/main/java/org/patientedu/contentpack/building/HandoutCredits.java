@@ -39,7 +39,7 @@ public final class HandoutCredits {
           blocks.add(Block.paragraph("Medical Review: no medical reviewer is named."));
       case NOT_REVIEWED -> {}
     }
-    if (!state.reviewed() || credits.hasAiAuthor()) {
+    if (!state.inUse() || credits.hasAiAuthor()) {
       blocks.add(Block.paragraph(SourceReview.statement(credits)));
     }
     if (credits.adaptation() != null) {
@@ -54,6 +54,9 @@ public final class HandoutCredits {
     }
     if (credits.sourceUrl() != null) {
       blocks.add(Block.paragraph("Source: " + credits.sourceUrl()));
+    }
+    if (credits.citeAs() != null) {
+      blocks.add(Block.paragraph("Cite as: " + credits.citeAs()));
     }
     if (credits.disclaimer() != null) {
       blocks.add(Block.paragraph(credits.disclaimer()));

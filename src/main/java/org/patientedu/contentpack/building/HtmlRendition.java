@@ -38,6 +38,26 @@ public final class HtmlRendition {
         render(page, language).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A translation: its title and article only. The credits are the page's (the Library's), in the
+   * page's own language; a translation states none of its own.
+   */
+  static Rendition translation(ParsedPage page, String language, String binaryId, String title) {
+    StringBuilder out = new StringBuilder();
+    out.append("<article lang=\"").append(Xhtml.attribute(language)).append("\">\n");
+    if (page.title() != null) {
+      out.append("  <h1>").append(Xhtml.escape(page.title())).append("</h1>\n");
+    }
+    appendBlocks(out, page.article(), "  ");
+    out.append("</article>\n");
+    return new Rendition(
+        binaryId,
+        Rendition.HTML_TYPE,
+        title,
+        out.toString().getBytes(StandardCharsets.UTF_8),
+        language);
+  }
+
   /** The article's blocks alone, as narrative-safe XHTML (headings, paragraphs, lists). */
   static String articleBlocks(List<Block> blocks) {
     StringBuilder out = new StringBuilder();

@@ -5,16 +5,16 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
-import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.RelatedArtifact;
 import org.hl7.fhir.r4.model.RelatedArtifact.RelatedArtifactType;
+import org.hl7.fhir.r4.model.StringType;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.page.Credits;
 import org.patientedu.contentpack.page.ImportSettings;
 import org.patientedu.contentpack.page.ParsedPage;
-import org.patientedu.contentpack.page.SourceDate;
 
 /**
  * The Library: the knowledge artifact with its credits, review state and clinical contexts. Every
@@ -36,21 +36,22 @@ public final class LibraryBuilder {
             page,
             settings.language(),
             settings.contexts(),
-            review.reviewed()
-                ? "active (the source states a review)"
-                : "draft (the source states no review)"));
+            review.inUse()
+                ? "active (the source names its medical reviewers)"
+                : "draft (the source names no medical reviewer)"));
     library.setUrl(PackTerminology.libraryUrl(settings.id()));
     library.setVersion(settings.version());
     library.setName(computableName(settings.id()));
     library.setTitle(page.title());
-    library.setStatus(review.reviewed() ? PublicationStatus.ACTIVE : PublicationStatus.DRAFT);
+    library.setStatus(review.inUse() ? PublicationStatus.ACTIVE : PublicationStatus.DRAFT);
     library.setExperimental(false);
     library.setType(
         FhirElements.concept(
             PackTerminology.LIBRARY_TYPE,
             PackTerminology.LIBRARY_TYPE_ASSET_COLLECTION,
             "Asset Collection"));
-    library.setDateElement(FhirElements.dateTime(c.latestDate()));
+    // date: when the source published the page ("Published date"), nothing else
+    library.setDateElement(FhirElements.dateTime(c.published()));
     library.setPublisher(c.publisher());
     library.setDescription(DescriptionPicker.pick(page.article()));
     ContextElements.addUseContexts(library, settings.contexts());
@@ -58,18 +59,21 @@ public final class LibraryBuilder {
         FhirElements.concept(
             PackTerminology.ISO_3166, PackTerminology.JURISDICTION_US, "United States of America"));
     library.setCopyright(c.copyright());
-    if (review.reviewed()) {
-      SourceDate approval = c.published() != null ? c.published() : c.lastReviewed();
-      library.setApprovalDateElement(new DateType(approval.toFhirDate()));
-      library.setLastReviewDateElement(new DateType(c.lastReviewed().toFhirDate()));
+    if (c.citeAs() != null) {
+      // the page's own citation of itself (R4 Library has no element for it)
+      library.addExtension(PackTerminology.EXT_ARTIFACT_CITE_AS, new MarkdownType(c.citeAs()));
     }
-    SourceDate effectiveStart = c.lastReviewed() != null ? c.lastReviewed() : c.published();
-    if (effectiveStart != null) {
-      // end is set by the review policy, not by the importer
-      library.setEffectivePeriod(
-          new Period()
-              .setStartElement(
-                  new org.hl7.fhir.r4.model.DateTimeType(effectiveStart.toFhirDate())));
+    if (c.disclaimer() != null) {
+      library.addExtension(PackTerminology.EXT_DISCLAIMER, new StringType(c.disclaimer()));
+    }
+    // The last review the source states, in its own words ("Current as of", "Last reviewed on").
+    // No approvalDate (only $approve records one) and no effectivePeriod (the source gives no
+    // period of use; the review stamp gives an active page the end of its review cycle).
+    if (c.lastReviewed() != null) {
+      DateType reviewed = new DateType(c.lastReviewed().toFhirDate());
+      reviewed.addExtension(
+          PackTerminology.EXT_SOURCE_DATE_LABEL, new StringType(c.lastReviewedLabel()));
+      library.setLastReviewDateElement(reviewed);
     }
     library.addTopic(
         FhirElements.concept(
@@ -80,9 +84,8 @@ public final class LibraryBuilder {
     c.authors().forEach(a -> library.addAuthor(CreditElements.author(a)));
     c.reviewers().forEach(r -> library.addReviewer(CreditElements.reviewer(r)));
     addRelatedArtifacts(library, c);
-    SourceDate creation = c.published() != null ? c.published() : c.lastReviewed();
     renditions.forEach(
-        r -> library.addContent(FhirElements.attachment(r, settings.language(), creation)));
+        r -> library.addContent(FhirElements.attachment(r, settings.language(), c.published())));
     return library;
   }
 

@@ -1,6 +1,8 @@
 package org.patientedu.contentpack.building;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.patientedu.contentpack.fhir.PageExtensions;
@@ -18,19 +20,49 @@ public final class PackEntryBuilder {
   private PackEntryBuilder() {}
 
   public static PackEntry build(ParsedPage page, ImportSettings settings) {
+    return build(page, settings, Map.of());
+  }
+
+  /**
+   * @param translations the page's translations, parsed, by language tag (as in the settings)
+   */
+  public static PackEntry build(
+      ParsedPage page, ImportSettings settings, Map<String, ParsedPage> translations) {
     String title = page.title() == null ? settings.id() : page.title();
     Rendition html =
         HtmlRendition.rendition(
             page, settings.language(), settings.htmlBinaryId(), title + " (HTML)");
     Rendition text =
         TextRendition.rendition(page, settings.textBinaryId(), title + " (plain text)");
-    List<Rendition> renditions = List.of(html, text);
+    List<Rendition> renditions = new ArrayList<>(List.of(html, text));
+    List<Rendition> translated = new ArrayList<>();
+    for (String language : settings.translations().keySet()) {
+      ParsedPage translation = translations.get(language);
+      if (translation == null) {
+        throw new IllegalArgumentException("The " + language + " translation was not read");
+      }
+      String translatedTitle = translation.title() == null ? title : translation.title();
+      translated.add(
+          HtmlRendition.translation(
+              translation,
+              language,
+              settings.htmlBinaryId(language),
+              translatedTitle + " (HTML, " + language + ")"));
+      translated.add(
+          TextRendition.translation(
+              translation,
+              language,
+              settings.textBinaryId(language),
+              translatedTitle + " (plain text, " + language + ")"));
+    }
+    renditions.addAll(translated);
     Readability readability = Readability.of(articleText(page, title));
     return new PackEntry(
         withReadability(LibraryBuilder.build(page, settings, renditions), readability),
         withReadability(DocumentReferenceBuilder.build(page, settings, renditions), readability),
         binary(html),
-        binary(text));
+        binary(text),
+        translated.stream().map(PackEntryBuilder::binary).toList());
   }
 
   /**

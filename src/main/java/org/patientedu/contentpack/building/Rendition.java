@@ -10,8 +10,14 @@ import java.security.NoSuchAlgorithmException;
  * @param contentType with charset, e.g. text/html; charset=utf-8
  * @param title attachment title
  * @param bytes UTF-8 content
+ * @param language the rendition's language when it is a translation, null for the page's own
  */
-public record Rendition(String binaryId, String contentType, String title, byte[] bytes) {
+public record Rendition(
+    String binaryId, String contentType, String title, byte[] bytes, String language) {
+
+  public Rendition(String binaryId, String contentType, String title, byte[] bytes) {
+    this(binaryId, contentType, title, bytes, null);
+  }
 
   public static final String HTML_TYPE = "text/html; charset=utf-8";
   public static final String TEXT_TYPE = "text/plain; charset=utf-8";

@@ -2,7 +2,7 @@ package org.patientedu.contentpack.building;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Narrative;
-import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.fhir.PageNarrative;
 import org.patientedu.contentpack.page.Credits;
 import org.patientedu.contentpack.page.ParsedPage;
@@ -18,7 +18,7 @@ final class SourceNarrative {
   private SourceNarrative() {}
 
   static Narrative build(
-      ParsedPage page, String language, List<ClinicalContext> contexts, String statusLine) {
+      ParsedPage page, String language, List<ContextTag> contexts, String statusLine) {
     Credits c = page.credits();
     PageNarrative narrative =
         PageNarrative.lines(language)
@@ -51,7 +51,7 @@ final class SourceNarrative {
         .line("Publisher", c.publisher())
         .line(
             "Clinical contexts",
-            String.join(", ", contexts.stream().map(ClinicalContext::label).toList()))
+            String.join(", ", contexts.stream().map(ContextTag::labelWithRelevance).toList()))
         .line("Source", c.sourceUrl());
     return narrative.withArticle(HtmlRendition.articleBlocks(page.article()));
   }

@@ -24,9 +24,13 @@ public enum SourceReview {
     return credits.reviewers().isEmpty() ? REVIEWED_NO_NAMED_REVIEWER : MEDICALLY_REVIEWED;
   }
 
-  /** The source shows a review: Library active, DocumentReference final. */
-  public boolean reviewed() {
-    return this != NOT_REVIEWED;
+  /**
+   * The source names its medical reviewers and the review's date: the page may be in use as
+   * imported (Library active, DocumentReference final). Any other page is a draft until a named
+   * clinician reviews it on the server ($review, then $approve).
+   */
+  public boolean inUse() {
+    return this == MEDICALLY_REVIEWED;
   }
 
   /** One honest sentence, e.g. "Written by an AI tool (ChatGPT); not medically reviewed." */
@@ -40,11 +44,9 @@ public enum SourceReview {
         switch (state) {
           case NOT_REVIEWED -> "not medically reviewed";
           case REVIEWED_NO_NAMED_REVIEWER ->
-              "reviewed by the publisher ("
-                  + credits.lastReviewedLabel()
-                  + ": "
+              "last reviewed by the publisher on "
                   + credits.lastReviewed().display()
-                  + "); no medical reviewer is named";
+                  + "; no medical reviewer is named";
           case MEDICALLY_REVIEWED ->
               "medically reviewed ("
                   + credits.lastReviewedLabel()

@@ -35,6 +35,18 @@ public final class TextRendition {
         binaryId, Rendition.TEXT_TYPE, title, render(page).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A translation: its title and article only (the credits are the page's own). */
+  static Rendition translation(ParsedPage page, String language, String binaryId, String title) {
+    StringBuilder out = new StringBuilder();
+    if (page.title() != null) {
+      underline(out, page.title(), '=');
+    }
+    appendBlocks(out, page.article());
+    String text = out.toString().stripTrailing() + "\n";
+    return new Rendition(
+        binaryId, Rendition.TEXT_TYPE, title, text.getBytes(StandardCharsets.UTF_8), language);
+  }
+
   private static void appendBlocks(StringBuilder out, List<Block> blocks) {
     for (Block block : blocks) {
       switch (block.kind()) {

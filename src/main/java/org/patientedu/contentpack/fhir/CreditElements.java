@@ -19,8 +19,8 @@ import org.patientedu.contentpack.page.Person;
 
 /**
  * Authors and medical reviewers in FHIR: a {@link Person} as a ContactDetail (with the credentials,
- * specialty and AI-tool extensions) and back, and the DocumentReference's copy of the review
- * (artifact-lastReviewDate, artifact-reviewer), which DocumentReference has no element for.
+ * specialty and AI-tool extensions) and back, and the DocumentReference's copy of the review (this
+ * guide's last-review-date and reviewer extensions), which DocumentReference has no element for.
  */
 public final class CreditElements {
 
@@ -97,13 +97,24 @@ public final class CreditElements {
     return library.getAuthor().stream().map(CreditElements::person).toList();
   }
 
+  /**
+   * A DocumentReference's authors as it names them (display, credentials included) with the AI-tool
+   * flag.
+   */
+  public static List<Person> authors(DocumentReference document) {
+    return document.getAuthor().stream()
+        .filter(Reference::hasDisplay)
+        .map(author -> new Person(author.getDisplay(), null, null, isAiTool(author)))
+        .toList();
+  }
+
   public static List<Person> reviewers(Library library) {
     return library.getReviewer().stream().map(CreditElements::person).toList();
   }
 
-  /** The reviewers a DocumentReference carries (extension artifact-reviewer). */
+  /** The reviewers a DocumentReference carries (extension reviewer). */
   public static List<Person> reviewers(DocumentReference document) {
-    return document.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER).stream()
+    return document.getExtensionsByUrl(PackTerminology.EXT_REVIEWER).stream()
         .map(Extension::getValue)
         .filter(ContactDetail.class::isInstance)
         .map(value -> person((ContactDetail) value))
@@ -119,13 +130,12 @@ public final class CreditElements {
         .getExtension()
         .removeIf(
             e ->
-                PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE.equals(e.getUrl())
-                    || PackTerminology.EXT_ARTIFACT_REVIEWER.equals(e.getUrl()));
+                PackTerminology.EXT_LAST_REVIEW_DATE.equals(e.getUrl())
+                    || PackTerminology.EXT_REVIEWER.equals(e.getUrl()));
     if (date != null) {
-      document.addExtension(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, date);
+      document.addExtension(PackTerminology.EXT_LAST_REVIEW_DATE, date);
     }
-    reviewers.forEach(
-        r -> document.addExtension(PackTerminology.EXT_ARTIFACT_REVIEWER, reviewer(r)));
+    reviewers.forEach(r -> document.addExtension(PackTerminology.EXT_REVIEWER, reviewer(r)));
   }
 
   /** The last review date a Library or DocumentReference states, or null. */
@@ -134,8 +144,7 @@ public final class CreditElements {
       return library.hasLastReviewDate() ? library.getLastReviewDateElement() : null;
     }
     if (resource instanceof DocumentReference document) {
-      Extension extension =
-          document.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE);
+      Extension extension = document.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE);
       return extension != null && extension.getValue() instanceof DateType date ? date : null;
     }
     return null;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.page.CreditField;
 import org.patientedu.contentpack.page.ImportSettings;
 import org.patientedu.contentpack.page.PageFormat;
@@ -18,7 +19,8 @@ import org.patientedu.contentpack.page.PageFormat;
  *
  * <pre>
  * import &lt;page.txt|page.html&gt; --id &lt;id&gt; --context lactation,labor-delivery
- *        [--language en-US] [--version 1.0.0] [--topic Oxytocin] [--pack fhir-resources]
+ *        [--language en-US] [--version 1.0.0] [--topic Oxytocin]
+ *        [--translation es=page-es.txt] [--pack fhir-resources]
  * reimport [--pack fhir-resources]
  * </pre>
  *
@@ -32,12 +34,12 @@ public final class ImportCommand {
   static final int USAGE = 2;
 
   private static final Set<String> IMPORT_OPTIONS =
-      Set.of("--id", "--context", "--language", "--version", "--topic", "--pack");
+      Set.of("--id", "--context", "--language", "--version", "--topic", "--pack", "--translation");
   private static final String USAGE_TEXT =
       """
             Usage:
               import <page.txt|page.html> --id <id> --context <key,key...> [--language en-US] [--version 1.0.0]
-                     [--topic <text>] [--pack fhir-resources]
+                     [--topic <text>] [--translation es=<page-es.txt>,...] [--pack fhir-resources]
               reimport [--pack fhir-resources]
             Clinical context keys: %s"""
           .formatted(ClinicalContext.keys());
@@ -87,13 +89,18 @@ public final class ImportCommand {
     ImportSettings settings =
         new ImportSettings(
             options.get("--id"),
-            ClinicalContext.parseList(options.get("--context")),
+            // the editor chooses relevance, codes and reason in import.properties afterwards
+            ClinicalContext.parseList(options.get("--context")).stream()
+                .map(ContextTag::untriaged)
+                .toList(),
             options.getOrDefault("--language", ImportSettings.DEFAULT_LANGUAGE),
             options.getOrDefault("--version", ImportSettings.DEFAULT_VERSION),
             options.get("--topic"),
             PageFormat.TEXT.sourceFileName());
     Path pack = Path.of(options.getOrDefault("--pack", DEFAULT_PACK));
-    PackEntryWriter.Result result = new PackEntryWriter().importPage(pageFile, settings, pack);
+    PackEntryWriter.Result result =
+        new PackEntryWriter()
+            .importPage(pageFile, translations(options.get("--translation")), settings, pack);
     out.println("Wrote " + result.folder());
     out.print(result.report());
     return OK;
@@ -158,6 +165,27 @@ public final class ImportCommand {
       }
     }
     return positional;
+  }
+
+  /** "es=page-es.txt,fr=page-fr.txt": the translated pages, each file checked to exist. */
+  private static Map<String, Path> translations(String option) {
+    Map<String, Path> translations = new LinkedHashMap<>();
+    if (option != null) {
+      for (String part : option.split(",")) {
+        int eq = part.indexOf('=');
+        if (eq <= 0 || eq == part.length() - 1) {
+          throw new IllegalArgumentException(
+              "--translation takes language=file, e.g. es=page-es.txt; got '" + part + "'.");
+        }
+        Path file = Path.of(part.substring(eq + 1).strip());
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException(
+              "Translation file not found: " + file.toAbsolutePath());
+        }
+        translations.put(part.substring(0, eq).strip(), file);
+      }
+    }
+    return translations;
   }
 
   private static void require(Map<String, String> options, String name) {

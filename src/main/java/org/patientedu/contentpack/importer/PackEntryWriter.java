@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.patientedu.contentpack.ClinicalContext;
+import org.hl7.fhir.r4.model.Binary;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.building.FhirJson;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
@@ -37,33 +40,61 @@ public final class PackEntryWriter {
 
   /**
    * Copies the page into {@code packDir/<id>/} and builds the folder from it. Settings' sourceFile
-   * is ignored: the copy is named after the detected format.
+   * and translations are ignored: the copies are named after the detected format.
    */
   public Result importPage(Path page, ImportSettings settings, Path packDir) throws IOException {
-    byte[] bytes = Files.readAllBytes(page);
-    PageFormat format = PageFormat.detect(page.getFileName().toString(), decode(bytes, page));
-    ImportSettings withSource =
+    return importPage(page, Map.of(), settings, packDir);
+  }
+
+  /**
+   * The same, with the page's translations: language tag (es) to the translated page's file, each
+   * copied in as source-es.txt (or .html) and rendered as its own renditions.
+   */
+  public Result importPage(
+      Path page, Map<String, Path> translations, ImportSettings settings, Path packDir)
+      throws IOException {
+    Path folder = packDir.resolve(settings.id());
+    Files.createDirectories(folder);
+    String sourceFile = copyIn(page, folder, null);
+    Map<String, String> translationFiles = new TreeMap<>();
+    for (Map.Entry<String, Path> translation : translations.entrySet()) {
+      translationFiles.put(
+          translation.getKey(), copyIn(translation.getValue(), folder, translation.getKey()));
+    }
+    ImportSettings withSources =
         new ImportSettings(
             settings.id(),
             settings.contexts(),
             settings.language(),
             settings.version(),
             settings.topic(),
-            format.sourceFileName());
-    Path folder = packDir.resolve(settings.id());
-    Files.createDirectories(folder);
-    // remove a copy of the other format left by an earlier import
+            sourceFile,
+            translationFiles);
+    write(folder.resolve(ImportSettings.FILE_NAME), withSources.toProperties());
+    return rebuild(folder);
+  }
+
+  /**
+   * Copies a page (or its translation into {@code language}) into the folder under the name of its
+   * detected format, removing a copy in the other format left by an earlier import.
+   */
+  private static String copyIn(Path page, Path folder, String language) throws IOException {
+    byte[] bytes = Files.readAllBytes(page);
+    PageFormat format = PageFormat.detect(page.getFileName().toString(), decode(bytes, page));
     for (PageFormat other : PageFormat.values()) {
       if (other != format) {
-        Files.deleteIfExists(folder.resolve(other.sourceFileName()));
+        Files.deleteIfExists(folder.resolve(fileName(other, language)));
       }
     }
-    Path copy = folder.resolve(format.sourceFileName());
+    Path copy = folder.resolve(fileName(format, language));
     if (!Files.exists(copy) || !Files.isSameFile(page, copy)) {
       Files.write(copy, bytes);
     }
-    write(folder.resolve(ImportSettings.FILE_NAME), withSource.toProperties());
-    return rebuild(folder);
+    return copy.getFileName().toString();
+  }
+
+  private static String fileName(PageFormat format, String language) {
+    return language == null ? format.sourceFileName() : format.translationFileName(language);
   }
 
   /** Rebuilds every file of a folder from its source copy and import.properties. */
@@ -72,13 +103,25 @@ public final class PackEntryWriter {
     Path source = folder.resolve(settings.sourceFile());
     String content = decode(Files.readAllBytes(source), source);
     ParsedPage page = new PageParser().parse(content, settings.sourceFile());
-    PackEntry entry = PackEntryBuilder.build(page, settings);
+    Map<String, ParsedPage> translations = new TreeMap<>();
+    for (Map.Entry<String, String> translation : settings.translations().entrySet()) {
+      Path file = folder.resolve(translation.getValue());
+      translations.put(
+          translation.getKey(),
+          new PageParser().parse(decode(Files.readAllBytes(file), file), translation.getValue()));
+    }
+    PackEntry entry = PackEntryBuilder.build(page, settings, translations);
 
     write(folder.resolve(ImportSettings.FILE_NAME), settings.toProperties());
     write(folder.resolve(LIBRARY_FILE), FhirJson.encode(entry.library()));
     write(folder.resolve(DOCUMENT_REFERENCE_FILE), FhirJson.encode(entry.documentReference()));
     write(folder.resolve(HTML_BINARY_FILE), FhirJson.encode(entry.htmlBinary()));
     write(folder.resolve(TEXT_BINARY_FILE), FhirJson.encode(entry.textBinary()));
+    for (Binary binary : entry.translationBinaries()) {
+      // Binary-html-es.json next to Binary-html.json
+      String suffix = binary.getIdElement().getIdPart().substring(settings.id().length() + 1);
+      write(folder.resolve("Binary-" + suffix + ".json"), FhirJson.encode(binary));
+    }
     String report = reportText(settings, page);
     write(folder.resolve(REPORT_FILE), report);
     return new Result(folder, page, report);
@@ -114,8 +157,22 @@ public final class PackEntryWriter {
         .append(")\n");
     out.append("Contexts: ")
         .append(
-            String.join(", ", settings.contexts().stream().map(ClinicalContext::label).toList()))
+            String.join(
+                ", ", settings.contexts().stream().map(ContextTag::labelWithRelevance).toList()))
         .append('\n');
+    for (ContextTag tag : settings.contexts()) {
+      out.append("  ")
+          .append(tag.context().key())
+          .append(": ")
+          .append(tag.codeList())
+          .append(
+              tag.reason() == null
+                  ? " -- no reason given: choose the codes, relevance and reason in "
+                      + ImportSettings.FILE_NAME
+                      + ", then run reimport"
+                  : " -- " + tag.reason())
+          .append('\n');
+    }
     long headings = page.article().stream().filter(b -> b.kind() == Block.Kind.HEADING).count();
     long paragraphs = page.article().stream().filter(b -> b.kind() == Block.Kind.PARAGRAPH).count();
     long lists = page.article().stream().filter(Block::isList).count();

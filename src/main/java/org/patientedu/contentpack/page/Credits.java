@@ -72,24 +72,13 @@ public final class Credits {
     return sourceUrl;
   }
 
-  /** The page's own suggested citation of itself (e.g. an APA line). */
+  /** The page's own suggested citation of itself (e.g. an APA line), without its style label. */
   public String citeAs() {
     return citeAs;
   }
 
   public boolean hasAiAuthor() {
     return authors.stream().anyMatch(Person::aiTool);
-  }
-
-  /** The latest date the page states (published or reviewed), or null. */
-  public SourceDate latestDate() {
-    if (published == null) {
-      return lastReviewed;
-    }
-    if (lastReviewed == null) {
-      return published;
-    }
-    return published.compareTo(lastReviewed) >= 0 ? published : lastReviewed;
   }
 
   public void addAuthor(Person person) {

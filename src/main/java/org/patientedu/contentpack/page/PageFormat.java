@@ -25,6 +25,11 @@ public enum PageFormat {
     return sourceFileName;
   }
 
+  /** The name of the copy of a translation's source: source-es.txt. */
+  public String translationFileName(String language) {
+    return sourceFileName.replace(".", "-" + language.toLowerCase(Locale.ROOT) + ".");
+  }
+
   public static PageFormat detect(String fileName, String content) {
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {

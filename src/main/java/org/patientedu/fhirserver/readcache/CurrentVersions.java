@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The version a resource has now, straight from HAPI's resource table: one indexed lookup, far
  * cheaper than HAPI's read (which parses the stored JSON and encodes it again). Every node asks the
- * shared database, so a write made on another node is seen on the next read.
+ * shared database, so a write made on another node is seen on the next read. Also a fingerprint of
+ * all resources of a type, for features that hold a snapshot of them (education.PublishedCatalog).
  *
  * <p>Raw SQL into a table HAPI owns, on purpose, and only here: HAPI's repository API ({@code
  * IResourceTableDao.findByTypeAndFhirId}) loads the whole entity through Hibernate inside a
@@ -15,7 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * renames the table, a column or the index fails {@code CurrentVersionsIT}, which checks HAPI's
  * entity mapping and the schema it creates against the names below.
  */
-class CurrentVersions {
+public class CurrentVersions {
+
+  /**
+   * How many resources of a type the table holds (deleted ones included) and the sum of their
+   * version numbers. Every write (create, update, delete) adds a version, so the fingerprint
+   * changes with each one, on whichever node, whatever the nodes' clocks say (a latest-update time
+   * would not: a node whose clock is behind writes an older time). Equal fingerprints mean no
+   * resource of the type was written in between.
+   */
+  public record Fingerprint(long resources, long versions) {}
 
   static final String TABLE = "HFJ_RESOURCE";
   static final String TYPE_COLUMN = "RES_TYPE";
@@ -41,6 +51,16 @@ class CurrentVersions {
           + DELETED_COLUMN
           + " is null";
 
+  // One pass over the type's rows of IDX_RES_TYPE_FHIR_ID.
+  private static final String FINGERPRINT =
+      "select count(*), coalesce(sum("
+          + VERSION_COLUMN
+          + "), 0) from "
+          + TABLE
+          + " where "
+          + TYPE_COLUMN
+          + " = ?";
+
   private final JdbcTemplate jdbc;
 
   CurrentVersions(JdbcTemplate jdbc) {
@@ -51,5 +71,10 @@ class CurrentVersions {
   OptionalLong of(String type, String id) {
     List<Long> versions = jdbc.queryForList(CURRENT_VERSION, Long.class, type, id);
     return versions.size() == 1 ? OptionalLong.of(versions.get(0)) : OptionalLong.empty();
+  }
+
+  public Fingerprint fingerprint(String type) {
+    return jdbc.queryForObject(
+        FINGERPRINT, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), type);
   }
 }

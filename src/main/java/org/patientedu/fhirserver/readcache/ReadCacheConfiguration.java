@@ -7,13 +7,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The read cache in front of the FHIR servlet ({@code edu.read-cache.*}). */
+/**
+ * The read cache in front of the FHIR servlet ({@code edu.read-cache.*}), and the one query into
+ * HAPI's resource table it and other features share ({@link CurrentVersions}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadCacheConfiguration {
 
   @Bean
-  EncodedReadCacheFilter encodedReadCacheFilter(JdbcTemplate jdbc, ReadCacheProperties properties) {
-    return new EncodedReadCacheFilter(new CurrentVersions(jdbc), properties.maxSize().toBytes());
+  CurrentVersions currentVersions(JdbcTemplate jdbc) {
+    return new CurrentVersions(jdbc);
+  }
+
+  @Bean
+  EncodedReadCacheFilter encodedReadCacheFilter(
+      CurrentVersions currentVersions, ReadCacheProperties properties) {
+    return new EncodedReadCacheFilter(currentVersions, properties.maxSize().toBytes());
   }
 
   @Bean

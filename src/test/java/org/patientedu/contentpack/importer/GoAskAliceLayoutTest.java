@@ -38,14 +38,13 @@ class GoAskAliceLayoutTest {
   }
 
   @Test
-  void libraryIsActiveWithoutReviewer() {
+  void libraryIsADraftReviewedByThePublisherOnly() {
     Library library = PackFixtures.library(ID);
-    assertThat(library.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
-    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2015-02-13");
-    assertThat(library.getApprovalDateElement().getValueAsString()).isEqualTo("2011-02-11");
+    assertThat(library.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2011-02-11");
+    assertThat(library.hasApprovalDate()).isFalse();
     assertThat(library.getLastReviewDateElement().getValueAsString()).isEqualTo("2015-02-13");
-    assertThat(library.getEffectivePeriod().getStartElement().getValueAsString())
-        .isEqualTo("2015-02-13");
+    assertThat(library.hasEffectivePeriod()).isFalse();
     assertThat(library.getReviewer()).isEmpty();
     assertThat(library.hasCopyright()).isFalse();
     assertThat(library.getRelatedArtifact())
@@ -59,13 +58,11 @@ class GoAskAliceLayoutTest {
   @Test
   void documentReferenceHasLastReviewDateButNoReviewer() {
     DocumentReference doc = PackFixtures.documentReference(ID);
-    assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
+    assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
     assertThat(
-            doc.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                .getValue()
-                .primitiveValue())
+            doc.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue().primitiveValue())
         .isEqualTo("2015-02-13");
-    assertThat(doc.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER)).isEmpty();
+    assertThat(doc.getExtensionsByUrl(PackTerminology.EXT_REVIEWER)).isEmpty();
     assertThat(doc.getContentFirstRep().getAttachment().getCreationElement().getValueAsString())
         .isEqualTo("2011-02-11");
   }

@@ -66,12 +66,13 @@ class HealthwiseLayoutTest {
     assertThat(library.getName()).isEqualTo("OxytocinHealthwise");
     assertThat(library.getUrl())
         .isEqualTo("http://fhir.patientedu.org/Library/oxytocin-healthwise");
-    assertThat(library.getDateElement().getValueAsString()).isEqualTo("2022-04-13");
-    assertThat(library.getApprovalDateElement().getValueAsString()).isEqualTo("2022-04-13");
+    // "Current as of" is a last review, not a publication or an approval
+    assertThat(library.getDateElement().getValueAsString()).isNull();
+    assertThat(library.getDateElement().hasExtension(PackTerminology.EXT_DATA_ABSENT_REASON))
+        .isTrue();
+    assertThat(library.hasApprovalDate()).isFalse();
     assertThat(library.getLastReviewDateElement().getValueAsString()).isEqualTo("2022-04-13");
-    assertThat(library.getEffectivePeriod().getStartElement().getValueAsString())
-        .isEqualTo("2022-04-13");
-    assertThat(library.getEffectivePeriod().hasEnd()).isFalse();
+    assertThat(library.hasEffectivePeriod()).isFalse();
     assertThat(library.getAuthor())
         .extracting(ContactDetail::getName)
         .containsExactly("Healthwise Staff");
@@ -105,13 +106,11 @@ class HealthwiseLayoutTest {
   void documentReferenceIsFinalWithReviewExtensions() {
     DocumentReference doc = PackFixtures.documentReference(ID);
     assertThat(doc.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
-    assertThat(doc.getDateElement().getValueAsString()).isEqualTo("2022-04-13T00:00:00Z");
+    assertThat(doc.getDateElement().getValueAsString()).isNull();
     assertThat(
-            doc.getExtensionByUrl(PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE)
-                .getValue()
-                .primitiveValue())
+            doc.getExtensionByUrl(PackTerminology.EXT_LAST_REVIEW_DATE).getValue().primitiveValue())
         .isEqualTo("2022-04-13");
-    List<Extension> reviewers = doc.getExtensionsByUrl(PackTerminology.EXT_ARTIFACT_REVIEWER);
+    List<Extension> reviewers = doc.getExtensionsByUrl(PackTerminology.EXT_REVIEWER);
     assertThat(reviewers)
         .extracting(e -> ((ContactDetail) e.getValue()).getName())
         .containsExactly("Sarah Marshall", "Adam Husney", "Kathleen Romito", "Kirtly Jones");

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.ContactDetail;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -48,31 +49,25 @@ class HonestyTest {
    * The dates each page states, read off the sources by hand, in the order {@link #datesOf} lists
    * the elements: Library date, approvalDate, lastReviewDate, effectivePeriod.start,
    * DocumentReference date, then the creation of the Library's two attachments and of the
-   * DocumentReference's two. Healthwise: "Current as of: April 13, 2022". Go Ask Alice: published
-   * "Feb 11, 2011", "Last reviewed on" "Feb 13, 2015". PerExp: "(2023, September 7)" in its APA
-   * line. NOI Group: "23 Jul 2014" in its byline. Love and Life states no date of its own (April
-   * 2010 is the adapted newsletter's), so nothing is dated.
+   * DocumentReference's two. Each date sits only in the element whose meaning it has (issue 9, item
+   * 2): a publication date in date and creation, a review date in lastReviewDate, and no approval
+   * or period of use, which no source states. Healthwise: "Current as of: April 13, 2022" (a
+   * review; no publication date). Go Ask Alice: published "Feb 11, 2011", "Last reviewed on" "Feb
+   * 13, 2015". PerExp: "(2023, September 7)" in its APA line. NOI Group: "23 Jul 2014" in its
+   * byline. Love and Life states no date of its own (April 2010 is the adapted newsletter's), so
+   * nothing is dated.
    */
   private static final Map<String, List<String>> STATED_DATES =
       Map.of(
           "oxytocin-healthwise",
-          List.of(
-              "2022-04-13",
-              "2022-04-13",
-              "2022-04-13",
-              "2022-04-13",
-              "2022-04-13T00:00:00Z",
-              "2022-04-13",
-              "2022-04-13",
-              "2022-04-13",
-              "2022-04-13"),
+          Arrays.asList(null, null, "2022-04-13", null, null, null, null, null, null),
           "oxytocin-goaskalice",
-          List.of(
-              "2015-02-13",
+          Arrays.asList(
               "2011-02-11",
+              null,
               "2015-02-13",
-              "2015-02-13",
-              "2015-02-13T00:00:00Z",
+              null,
+              "2011-02-11T00:00:00Z",
               "2011-02-11",
               "2011-02-11",
               "2011-02-11",
@@ -82,7 +77,7 @@ class HonestyTest {
               "2023-09-07",
               null,
               null,
-              "2023-09-07",
+              null,
               "2023-09-07T00:00:00Z",
               "2023-09-07",
               "2023-09-07",
@@ -93,7 +88,7 @@ class HonestyTest {
               "2014-07-23",
               null,
               null,
-              "2014-07-23",
+              null,
               "2014-07-23T00:00:00Z",
               "2014-07-23",
               "2014-07-23",
@@ -163,35 +158,113 @@ class HonestyTest {
     }
   }
 
+  /**
+   * Issue 9, item 1: a page is active (DocumentReference final) only when its source names its
+   * medical reviewers. Read off the seeds by hand: only Healthwise has a "Medical Review:" block
+   * with names; Go Ask Alice's "Last reviewed on" names no one.
+   */
   @ParameterizedTest
   @FieldSource("IDS")
-  void draftsCarryNoReviewMetadata(String id) {
+  void onlyAPageWhoseSourceNamesItsMedicalReviewersIsActive(String id) {
+    boolean namesReviewers = id.equals("oxytocin-healthwise");
+    assertThat(PackFixtures.source(id).contains("Medical Review:\nSarah Marshall MD"))
+        .isEqualTo(namesReviewers);
     Library library = PackFixtures.library(id);
     DocumentReference doc = PackFixtures.documentReference(id);
-    boolean draft = PackFixtures.DRAFTS.contains(id);
     assertThat(library.getStatus())
-        .isEqualTo(draft ? PublicationStatus.DRAFT : PublicationStatus.ACTIVE);
+        .isEqualTo(namesReviewers ? PublicationStatus.ACTIVE : PublicationStatus.DRAFT);
     assertThat(doc.getDocStatus())
         .isEqualTo(
-            draft
-                ? DocumentReference.ReferredDocumentStatus.PRELIMINARY
-                : DocumentReference.ReferredDocumentStatus.FINAL);
-    if (draft) {
-      assertThat(library.hasApprovalDate()).isFalse();
-      assertThat(library.hasLastReviewDate()).isFalse();
-      assertThat(library.getReviewer()).isEmpty();
+            namesReviewers
+                ? DocumentReference.ReferredDocumentStatus.FINAL
+                : DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+    assertThat(library.getReviewer().isEmpty()).isEqualTo(!namesReviewers);
+    if (!namesReviewers) {
       assertThat(doc.getExtension())
           .extracting(e -> e.getUrl())
-          .doesNotContain(
-              PackTerminology.EXT_ARTIFACT_LAST_REVIEW_DATE, PackTerminology.EXT_ARTIFACT_REVIEWER);
-      assertThat(library.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
-      assertThat(doc.getText().getDivAsString()).containsIgnoringCase("not medically reviewed");
-      assertThat(PackFixtures.textRendition(id)).containsIgnoringCase("not medically reviewed.");
-      assertThat(PackFixtures.htmlRendition(id)).containsIgnoringCase("not medically reviewed.");
-    } else {
-      assertThat(library.hasLastReviewDate()).isTrue();
-      assertThat(PackFixtures.textRendition(id)).doesNotContain("Not medically reviewed");
+          .doesNotContain(PackTerminology.EXT_REVIEWER);
+      assertThat(PackFixtures.textRendition(id)).doesNotContain("Medical Review:\n");
     }
+  }
+
+  /**
+   * Issue 9, item 1: Go Ask Alice's "Last reviewed on: Feb 13, 2015" is a review by the publisher,
+   * said in those words everywhere; never a medical review.
+   */
+  @org.junit.jupiter.api.Test
+  void aPublisherReviewIsSaidInThoseWordsNeverAsAMedicalReview() {
+    String id = "oxytocin-goaskalice";
+    assertThat(PackFixtures.source(id)).contains("Last reviewed on:\n\nFeb 13, 2015");
+    String words =
+        "Last reviewed by the publisher on February 13, 2015; no medical reviewer is named";
+    for (String text :
+        List.of(
+            PackFixtures.library(id).getText().getDivAsString(),
+            PackFixtures.documentReference(id).getText().getDivAsString(),
+            PackFixtures.htmlText(id),
+            PackFixtures.textRendition(id))) {
+      assertThat(text).contains(words).doesNotContainIgnoringCase("medically reviewed (");
+    }
+  }
+
+  /**
+   * Issue 9, item 2: each date only in the element whose meaning it has. Written by hand from the
+   * seeds: Healthwise "Current as of: April 13, 2022" (a last review, no publication date); Go Ask
+   * Alice "Published date: Feb 11, 2011" and "Last reviewed on: Feb 13, 2015"; noigroup's byline
+   * "23 Jul 2014" and PerEXP's citation "(2023, September 7)" (publications); Love and Life none.
+   * No source states an approval or a period of use.
+   */
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void eachDateIsInTheElementOfItsMeaning(String id) {
+    record Dates(String published, String lastReviewed, String label, String sourceText) {}
+    Dates expected =
+        switch (id) {
+          case "oxytocin-healthwise" ->
+              new Dates(null, "2022-04-13", "Current as of", "Current as of: April 13, 2022");
+          case "oxytocin-goaskalice" ->
+              new Dates(
+                  "2011-02-11",
+                  "2015-02-13",
+                  "Last reviewed on",
+                  "Published date:\n\nFeb 11, 2011");
+          case "oxytocin-noigroup" ->
+              new Dates("2014-07-23", null, null, "Neuroscience Nuggets 23 Jul 2014");
+          case "oxytocin-perexp" ->
+              new Dates("2023-09-07", null, null, "ChatGPT. (2023, September 7).");
+          default -> new Dates(null, null, null, "Lisa Brookes Kift");
+        };
+    assertThat(PackFixtures.source(id)).contains(expected.sourceText());
+    Library library = PackFixtures.library(id);
+    DocumentReference doc = PackFixtures.documentReference(id);
+    assertThat(library.getDateElement().getValueAsString()).isEqualTo(expected.published());
+    assertThat(library.getLastReviewDateElement().getValueAsString())
+        .isEqualTo(expected.lastReviewed());
+    if (expected.label() != null) {
+      assertThat(
+              library
+                  .getLastReviewDateElement()
+                  .getExtensionByUrl(PackTerminology.EXT_SOURCE_DATE_LABEL)
+                  .getValue()
+                  .primitiveValue())
+          .isEqualTo(expected.label());
+    }
+    assertThat(library.hasApprovalDate()).as("%s: no source states an approval", id).isFalse();
+    assertThat(library.hasEffectivePeriod())
+        .as("%s: no source states a period of use", id)
+        .isFalse();
+    assertThat(doc.getDateElement().getValueAsString())
+        .isEqualTo(expected.published() == null ? null : expected.published() + "T00:00:00Z");
+    List<Attachment> attachments = new ArrayList<>(library.getContent());
+    doc.getContent().forEach(c -> attachments.add(c.getAttachment()));
+    assertThat(attachments).isNotEmpty();
+    for (Attachment attachment : attachments) {
+      assertThat(attachment.getCreationElement().getValueAsString())
+          .as("%s: creation is the publication date, or none", id)
+          .isEqualTo(expected.published());
+    }
+    String narrative = library.getText().getDivAsString();
+    assertThat(narrative).doesNotContainIgnoringCase("approved");
   }
 
   /** Read off the seed pages by hand: only PerExp credits an AI tool (ChatGPT) as its author. */

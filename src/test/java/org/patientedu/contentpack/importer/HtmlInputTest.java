@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.building.HtmlRendition;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
@@ -98,7 +99,7 @@ class HtmlInputTest {
     ImportSettings settings =
         new ImportSettings(
             "letdown-example",
-            List.of(ClinicalContext.LACTATION),
+            List.of(ContextTag.untriaged(ClinicalContext.LACTATION)),
             "en-US",
             "1.0.0",
             null,

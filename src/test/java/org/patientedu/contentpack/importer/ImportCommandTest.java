@@ -92,13 +92,21 @@ class ImportCommandTest {
                 "--pack",
                 pack.toString()))
         .isEqualTo(0);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Fields not found", "published date");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Fields not found", "published date", "lactation: snomed:413712001")
+        .contains("no reason given: choose the codes, relevance and reason in import.properties");
+    assertThat(Files.readString(pack.resolve("letdown").resolve("import.properties")))
+        .doesNotContain("reason=");
     Path folder = pack.resolve("letdown");
     assertThat(folder.resolve("source.html")).exists();
     assertThat(Files.readString(folder.resolve("import.properties")))
         .contains(
             "id=letdown",
             "contexts=lactation,labor-delivery",
+            // only the contexts named: their general codes, secondary, no reason yet
+            "context.lactation.relevance=secondary",
+            "context.lactation.codes=snomed:413712001,icd-10-cm:Z39.1",
+            "context.labor-delivery.codes=snomed:236973005,snomed:177184002,icd-10-cm:O80",
             "language=en-US",
             "version=1.0.0",
             "source=source.html");

@@ -39,7 +39,6 @@ class LoveAndLifeLayoutTest {
             "(This is an adaptation of the April 2010 newsletter by Linda Graham, MFT, with permission.)");
     assertThat(credits.published()).isNull();
     assertThat(credits.lastReviewed()).isNull();
-    assertThat(credits.latestDate()).isNull();
     assertThat(credits.reviewers()).isEmpty();
     assertThat(page.report().missing())
         .contains(CreditField.PUBLISHED, CreditField.LAST_REVIEWED, CreditField.REVIEWERS);

@@ -36,6 +36,9 @@ class PackDriftTest {
       Files.copy(
           committed.resolve(ImportSettings.FILE_NAME), rebuilt.resolve(ImportSettings.FILE_NAME));
       Files.copy(committed.resolve(settings.sourceFile()), rebuilt.resolve(settings.sourceFile()));
+      for (String translation : settings.translations().values()) {
+        Files.copy(committed.resolve(translation), rebuilt.resolve(translation));
+      }
       new PackEntryWriter().rebuild(rebuilt);
 
       assertThat(fileNames(committed)).as("files of %s", committed).isEqualTo(fileNames(rebuilt));

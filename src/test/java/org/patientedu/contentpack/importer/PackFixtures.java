@@ -11,7 +11,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
@@ -33,8 +32,6 @@ final class PackFixtures {
           "oxytocin-healthwise",
           "oxytocin-noigroup",
           "oxytocin-loveandlife");
-  static final Set<String> DRAFTS =
-      Set.of("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
 
   private PackFixtures() {}
 

@@ -56,7 +56,7 @@ class PackResourcesTest {
         ImportSettings.load(PackFixtures.PACK.resolve(id).resolve(ImportSettings.FILE_NAME));
     List<String> expected =
         settings.contexts().stream()
-            .flatMap(c -> c.codes().stream())
+            .flatMap(tag -> tag.codes().stream())
             .map(c -> c.system() + "|" + c.code())
             .toList();
     Library library = PackFixtures.library(id);
@@ -111,7 +111,7 @@ class PackResourcesTest {
     assertThat(library.getText().getStatus().toCode()).isEqualTo("generated");
     for (ClinicalContext context :
         ImportSettings.load(PackFixtures.PACK.resolve(id).resolve(ImportSettings.FILE_NAME))
-            .contexts()) {
+            .clinicalContexts()) {
       assertThat(library.getText().getDivAsString()).contains(context.label());
     }
   }

@@ -43,8 +43,7 @@ class PerExpLayoutTest {
     Library library = PackFixtures.library(ID);
     assertThat(library.getStatus()).isEqualTo(PublicationStatus.DRAFT);
     assertThat(library.getDateElement().getValueAsString()).isEqualTo("2023-09-07");
-    assertThat(library.getEffectivePeriod().getStartElement().getValueAsString())
-        .isEqualTo("2023-09-07");
+    assertThat(library.hasEffectivePeriod()).isFalse();
     assertThat(library.hasApprovalDate()).isFalse();
     assertThat(library.hasLastReviewDate()).isFalse();
     assertThat(library.getReviewer()).isEmpty();

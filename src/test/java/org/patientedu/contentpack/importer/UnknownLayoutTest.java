@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.contentpack.building.PackEntry;
 import org.patientedu.contentpack.building.PackEntryBuilder;
@@ -57,7 +58,7 @@ class UnknownLayoutTest {
     ImportSettings settings =
         new ImportSettings(
             "hormones-after-birth",
-            List.of(ClinicalContext.EMOTIONAL_HEALTH),
+            List.of(ContextTag.untriaged(ClinicalContext.EMOTIONAL_HEALTH)),
             "en-US",
             "1.0.0",
             null,

@@ -90,4 +90,29 @@ class CurrentVersionsIT extends RunningServerTest {
     assertThat(versions.of("Library", "no-such-library")).isEmpty();
     assertThat(versions.of("DocumentReference", "oxytocin-healthwise")).isNotEmpty();
   }
+
+  @Test
+  void theFingerprintChangesWithEveryWriteOfTheType() {
+    CurrentVersions versions = new CurrentVersions(jdbc);
+    String id = "current-versions-fingerprint";
+    CurrentVersions.Fingerprint before = versions.fingerprint("Library");
+    editorClient().update().resource(TestLibraries.draft(id, "Fingerprint", "First")).execute();
+    CurrentVersions.Fingerprint created = versions.fingerprint("Library");
+    assertThat(created)
+        .isEqualTo(new CurrentVersions.Fingerprint(before.resources() + 1, before.versions() + 1));
+    editorClient().update().resource(TestLibraries.draft(id, "Fingerprint", "Second")).execute();
+    assertThat(versions.fingerprint("Library"))
+        .isEqualTo(new CurrentVersions.Fingerprint(created.resources(), created.versions() + 1));
+    editorClient().delete().resourceById("Library", id).execute();
+    assertThat(versions.fingerprint("Library"))
+        .isEqualTo(new CurrentVersions.Fingerprint(created.resources(), created.versions() + 2));
+    // another type's writes leave it alone
+    CurrentVersions.Fingerprint libraries = versions.fingerprint("Library");
+    editorClient()
+        .update()
+        .resource(new org.hl7.fhir.r4.model.Basic().setId("fingerprint-other"))
+        .execute();
+    assertThat(versions.fingerprint("Library")).isEqualTo(libraries);
+    editorClient().delete().resourceById("Basic", "fingerprint-other").execute();
+  }
 }

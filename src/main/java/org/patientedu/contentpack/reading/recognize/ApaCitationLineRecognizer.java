@@ -49,7 +49,11 @@ final class ApaCitationLineRecognizer implements Recognizer {
                 + site.group("site").trim()
                 + "\" taken from the page's APA citation line");
       }
-      page.credits().setCiteAs(page.text(i));
+      // the citation itself, without its style label and the "[Article Link]" placeholder
+      String line = page.text(i);
+      page.credits()
+          .setCiteAs(
+              line.substring(line.indexOf(':') + 1).strip().replaceFirst("\\s*\\[[^\\]]*]$", ""));
       page.markCredit(i, "APA citation line (author, date, publisher)");
       page.matched(name());
     }

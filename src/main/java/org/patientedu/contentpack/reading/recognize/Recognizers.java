@@ -27,6 +27,7 @@ public final class Recognizers {
         new AuthorBioBoxRecognizer(),
         new NumberedReferenceListRecognizer(),
         new AuthorYearReferenceRecognizer(),
+        new InlineWorkReferenceRecognizer(), // after the lists: its references come last
         // chrome
         new CommentRecognizer(),
         new FooterRecognizer(),
@@ -34,6 +35,7 @@ public final class Recognizers {
         new LinkListRecognizer(),
         new CreditsHeadingRecognizer(),
         new LogoLineRecognizer(),
+        new SitePromotionRecognizer(),
         // structure
         new TitleRecognizer(),
         new PlainTextHeadingRecognizer(),

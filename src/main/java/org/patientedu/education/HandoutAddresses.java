@@ -1,0 +1,62 @@
+package org.patientedu.education;
+
+import java.util.Optional;
+
+/**
+ * The absolute addresses of a handout (its page, in a reader's language, and its PDF), built on
+ * {@code edu.handouts.public-base-url}. Never on the address a request came in on: a Host header
+ * can be anything (an internal name, localhost, a forged one), and EHRs store and show these links.
+ * Unset, there are no addresses; the edges that need them say so.
+ */
+public class HandoutAddresses {
+
+  /** Where the handouts live on this server (handouts.HandoutController serves them). */
+  public static final String HANDOUTS_PATH = "/handouts/";
+
+  /** The handout page's reader-language parameter (handouts.ReaderLanguage). */
+  private static final String LANGUAGE_PARAMETER = "lang";
+
+  private final String publicBaseUrl;
+
+  HandoutAddresses(HandoutAddressProperties properties) {
+    String configured =
+        properties.publicBaseUrl() == null ? "" : properties.publicBaseUrl().strip();
+    while (configured.endsWith("/")) {
+      configured = configured.substring(0, configured.length() - 1);
+    }
+    this.publicBaseUrl = configured;
+  }
+
+  /** The configured public address, without a trailing slash; empty when none is set. */
+  public Optional<String> configuredBase() {
+    return publicBaseUrl.isEmpty() ? Optional.empty() : Optional.of(publicBaseUrl);
+  }
+
+  /**
+   * The handout page, shown to a reader of this language (a primary subtag such as "es"), or in the
+   * page's own language when null.
+   *
+   * @throws IllegalStateException when no public address is set (check {@link #configuredBase()})
+   */
+  public String page(String id, String readerLanguage) {
+    String page = base() + HANDOUTS_PATH + id;
+    return readerLanguage == null ? page : page + "?" + LANGUAGE_PARAMETER + "=" + readerLanguage;
+  }
+
+  /**
+   * @throws IllegalStateException when no public address is set
+   */
+  public String pdf(String id) {
+    return base() + HANDOUTS_PATH + id + ".pdf";
+  }
+
+  /**
+   * @throws IllegalStateException when no public address is set
+   */
+  public String base() {
+    if (publicBaseUrl.isEmpty()) {
+      throw new IllegalStateException("edu.handouts.public-base-url is not set");
+    }
+    return publicBaseUrl;
+  }
+}
