@@ -14,7 +14,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewReportOperation;
 import org.patientedu.security.SmartScope.Permission;
@@ -81,6 +84,9 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
             .withTester(publicMaterial);
       }
     }
+    if (publicRead || grant.allows("ValueSet", Permission.READ)) {
+      allowTerminologyOperations(rules);
+    }
     if (publicRead || grant.allows("Library", Permission.SEARCH)) {
       rules
           .allow("review report")
@@ -107,6 +113,33 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
     }
     return rules.build();
   }
+
+  /**
+   * The code families' terminology operations answer from the guide's definitions, never from
+   * patient data, so they are as public as the value sets themselves (an integrator expands {@code
+   * labor-codes} to build its own mapping).
+   */
+  private static void allowTerminologyOperations(IAuthRuleBuilder rules) {
+    for (String operation : TERMINOLOGY_OPERATIONS) {
+      for (Class<? extends IBaseResource> type : List.of(ValueSet.class, CodeSystem.class)) {
+        rules
+            .allow("terminology: " + operation + " on " + type.getSimpleName())
+            .operation()
+            .named(operation)
+            .onType(type)
+            .andAllowAllResponses();
+        rules
+            .allow("terminology: " + operation + " on a " + type.getSimpleName())
+            .operation()
+            .named(operation)
+            .onInstancesOfType(type)
+            .andAllowAllResponses();
+      }
+    }
+  }
+
+  private static final List<String> TERMINOLOGY_OPERATIONS =
+      List.of("$expand", "$lookup", "$validate-code", "$subsumes");
 
   private static List<String> publicTypes() {
     List<String> types = new java.util.ArrayList<>(CatalogMaterial.CATALOG_TYPES);

@@ -74,6 +74,8 @@ public abstract class RunningServerTest {
     CLIENT_CONTEXT
         .getRestfulClientFactory()
         .setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // HAPI's 10 s default is shorter than a 205-entry transaction takes on a loaded 2-core CI box.
+    CLIENT_CONTEXT.getRestfulClientFactory().setSocketTimeout(60_000);
     return CLIENT_CONTEXT.newRestfulGenericClient(fhirBase());
   }
 

@@ -137,6 +137,8 @@ public final class ServerProcess implements AutoCloseable {
   public IGenericClient client() {
     FhirContext fhirContext = FhirContext.forR4Cached();
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // HAPI's 10 s default is shorter than some writes take on a loaded 2-core CI box.
+    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
     return fhirContext.newRestfulGenericClient(fhirBase());
   }
 
