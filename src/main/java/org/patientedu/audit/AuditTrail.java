@@ -7,6 +7,8 @@ import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -24,10 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where AuditEvents go: the FHIR store, in the same database, written in the request's own thread
- * before it is answered; nothing waits in a memory queue that a crash would lose. The event of a
- * create, update or delete is stored in the write's own transaction, just before it commits, so the
- * change and its AuditEvent are stored together or not at all. Any other event (a read, a search,
- * an operation, a refusal) gets a transaction of its own: a read's transaction may be read-only.
+ * before it is answered; nothing waits in a memory queue that a crash would lose. The events of a
+ * write's creates, updates and deletes are stored right after the write commits, all in one
+ * transaction of their own (joining the write's transaction broke HAPI's inserts when a deleted
+ * resource was written again; one transaction per event made a 205-entry transaction bundle take
+ * 205 commits and index flushes). Only a crash between the two commits can lose a write's events.
+ * Any other event (a read, a search, an operation, a refusal) gets a transaction of its own: a
+ * read's transaction may be read-only.
  *
  * <p>Reads and searches of the public catalog are not stored one by one (they are most of the
  * traffic and say nothing about a patient): they are counted, in the Micrometer counter {@value
@@ -80,16 +85,36 @@ final class AuditTrail implements IBalpAuditEventSink {
     if (WRITES.contains(event.getAction())
         && TransactionSynchronizationManager.isSynchronizationActive()
         && TransactionSynchronizationManager.isActualTransactionActive()) {
+      pendingUntilCommit().add(event);
+    } else {
+      ownTransaction.executeWithoutResult(status -> create(event));
+    }
+  }
+
+  /** The events of the current write transaction, stored together once it commits. */
+  private List<AuditEvent> pendingUntilCommit() {
+    @SuppressWarnings("unchecked")
+    List<AuditEvent> pending =
+        (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      List<AuditEvent> events = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(this, events);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              ownTransaction.executeWithoutResult(status -> create(event));
+              ownTransaction.executeWithoutResult(
+                  status -> events.forEach(AuditTrail.this::create));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
             }
           });
-    } else {
-      ownTransaction.executeWithoutResult(status -> create(event));
+      pending = events;
     }
+    return pending;
   }
 
   private void create(AuditEvent event) {

@@ -61,6 +61,42 @@ class AuditTrailIT extends RunningServerTest {
   }
 
   @Test
+  void everyEntryOfATransactionLeavesItsCreateEvent() {
+    Instant start = Instant.now();
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (String title : List.of("Audited entry one", "Audited entry two", "Audited entry three")) {
+      transaction
+          .addEntry()
+          .setResource(library(title))
+          .getRequest()
+          .setMethod(Bundle.HTTPVerb.POST)
+          .setUrl("Library");
+    }
+    List<String> ids =
+        smartClient("system/Library.c")
+            .transaction()
+            .withBundle(transaction)
+            .execute()
+            .getEntry()
+            .stream()
+            .map(entry -> entry.getResponse().getLocation())
+            .map(location -> location.substring(0, location.indexOf("/_history")))
+            .toList();
+    assertThat(ids).hasSize(3);
+
+    List<AuditEvent> events = since(start);
+    for (String id : ids) {
+      AuditEvent created =
+          single(
+              events,
+              event ->
+                  profile(event, BALP + "IHE.BasicAudit.Create")
+                      && entityReferences(event).stream().anyMatch(refersTo(id)));
+      assertThat(clientIds(created)).contains(SmartTestClients.EDITOR);
+    }
+  }
+
+  @Test
   void recordingAndReadingAPatientsChartLeavesPatientEvents() {
     Instant start = Instant.now();
     Chart chart = PatientRecords.storeChart(smartClient(PatientRecords.CHART_WRITER_SCOPES));
