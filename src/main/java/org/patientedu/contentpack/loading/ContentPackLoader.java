@@ -66,10 +66,18 @@ class ContentPackLoader implements ApplicationRunner {
       log.info("Content pack loading is off (edu.content-pack.enabled=false)");
       return;
     }
-    List<PackFile> files = reader.read(properties.dir());
+    List<PackFile> files;
+    String from;
+    if (properties.dir() == null) {
+      files = reader.readBundled();
+      from = "the application (bundled)";
+    } else {
+      files = reader.read(properties.dir());
+      from = properties.dir().toAbsolutePath().toString();
+    }
     LoadSummary summary =
         StartupRace.retryOnConflict("loading the content pack", () -> load(files));
-    log.info("Content pack loaded from {}: {}", properties.dir().toAbsolutePath(), summary);
+    log.info("Content pack loaded from {}: {}", from, summary);
   }
 
   private LoadSummary load(List<PackFile> files) {

@@ -7,6 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.validation.ValidationConfiguration;
@@ -25,6 +26,31 @@ class ContentPackReaderTest {
     assertThat(READER.read(Path.of("fhir-resources")))
         .isNotEmpty()
         .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue());
+  }
+
+  /**
+   * The jar carries the pack (five pages, four resources each: Library, DocumentReference, two
+   * Binary renditions), file for file the same bytes as the folder it was built from.
+   */
+  @Test
+  void bundledPackIsTheFolderFileForFile() {
+    List<ContentPackReader.PackFile> bundled = READER.readBundled();
+    assertThat(bundled)
+        .hasSize(20)
+        .extracting(ContentPackReader.PackFile::typeAndId)
+        .contains(
+            "Library/oxytocin-healthwise",
+            "DocumentReference/oxytocin-perexp",
+            "Binary/oxytocin-goaskalice-html",
+            "Binary/oxytocin-noigroup-text");
+    assertThat(bundled)
+        .allSatisfy(file -> assertThat(file.location()).startsWith("classpath:content-pack/"));
+    assertThat(bundled)
+        .extracting(ContentPackReader.PackFile::sha1)
+        .containsExactlyElementsOf(
+            READER.read(Path.of("fhir-resources")).stream()
+                .map(ContentPackReader.PackFile::sha1)
+                .toList());
   }
 
   @Test
