@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.validation.FhirValidator;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,18 @@ class ContentPackLoader implements ApplicationRunner {
 
   private LoadSummary load(List<PackFile> files) {
     LoadSummary summary = new LoadSummary();
-    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    List<PackFile> toStore = new ArrayList<>();
     for (PackFile file : files) {
       String type = file.resource().getIdElement().getResourceType();
       LoadedState state = loadedState(file);
       summary.count(type, state);
-      if (state == LoadedState.ALREADY_LOADED) {
-        continue; // this exact file is in the store already; later edits (reviews) stay
+      if (state != LoadedState.ALREADY_LOADED) {
+        toStore.add(file); // else this exact file is stored already; later edits (reviews) stay
       }
+    }
+    toStore.forEach(reader::validate); // all of them before anything is stored
+    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    for (PackFile file : toStore) {
       Resource resource = (Resource) file.resource();
       resource.getMeta().setSource(file.sourceUri());
       transaction

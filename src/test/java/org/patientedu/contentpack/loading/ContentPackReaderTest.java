@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.validation.ValidationConfiguration;
 
-/** Every pack file is parsed strictly and validated, and a bad one is named in the error. */
+/**
+ * Every pack file is parsed strictly, and validated before it is stored; a bad one is named in the
+ * error.
+ */
 class ContentPackReaderTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -22,10 +25,11 @@ class ContentPackReaderTest {
   @TempDir Path pack;
 
   @Test
-  void readsTheShippedPack() {
+  void readsAndValidatesTheShippedPack() {
     assertThat(READER.read(Path.of("fhir-resources")))
         .isNotEmpty()
-        .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue());
+        .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue())
+        .allSatisfy(READER::validate);
   }
 
   /**
@@ -75,7 +79,9 @@ class ContentPackReaderTest {
   @Test
   void namesAFileThatFailsValidation() throws IOException {
     write("page/Library.json", "{\"resourceType\":\"Library\",\"id\":\"no-status\"}");
-    assertThatThrownBy(() -> READER.read(pack))
+    List<ContentPackReader.PackFile> files = READER.read(pack);
+    assertThat(files).hasSize(1);
+    assertThatThrownBy(() -> READER.validate(files.get(0)))
         .hasMessageContaining("page/Library.json")
         .hasMessageContaining("fails validation")
         .hasMessageContaining("Library.status");
