@@ -32,7 +32,7 @@ class SelfContainedJarIT {
     assertThat(elsewhere.resolve("fhir-resources")).doesNotExist();
     try (ServerProcess server =
         ServerProcess.startIn(elsewhere, Map.of(), logDir.resolve("server.log"))) {
-      server.awaitReady(Duration.ofMinutes(6));
+      server.awaitReady(Duration.ofMinutes(10)); // a busy two-core machine
 
       assertThat(server.log())
           .doesNotContain("Content pack folder not found")
