@@ -8,6 +8,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,8 @@ class ContentPackReader {
       }
       files.sort(Comparator.comparing(RawFile::location)); // the folder's order
       return files;
+    } catch (FileNotFoundException noBundledPack) {
+      return List.of();
     } catch (IOException e) {
       throw new ContentPackException("Cannot read the bundled content pack: " + e.getMessage(), e);
     }
