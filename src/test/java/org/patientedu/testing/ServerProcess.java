@@ -38,7 +38,16 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
-    return start(List.of("-jar", appJar().toString()), properties, log);
+    return start(List.of("-jar", appJar().toString()), properties, log, null);
+  }
+
+  /**
+   * The packaged application started from another working directory, as an operator would start it:
+   * {@code java -jar /opt/.../patient-education.jar} from wherever they are.
+   */
+  public static ServerProcess startIn(Path workingDir, Map<String, String> properties, Path log)
+      throws IOException {
+    return start(List.of("-jar", appJar().toString()), properties, log, workingDir);
   }
 
   /**
@@ -71,10 +80,12 @@ public final class ServerProcess implements AutoCloseable {
             appJar().toString(),
             "org.springframework.boot.loader.launch.PropertiesLauncher"),
         withSource,
-        log);
+        log,
+        null);
   }
 
-  private static ServerProcess start(List<String> launch, Map<String, String> properties, Path log)
+  private static ServerProcess start(
+      List<String> launch, Map<String, String> properties, Path log, Path workingDir)
       throws IOException {
     int port = freePort();
     List<String> command =
@@ -85,8 +96,12 @@ public final class ServerProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.add("--edu.editor-token=" + RunningServerTest.EDITOR_TOKEN);
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (workingDir != null) {
+      builder.directory(workingDir.toFile());
+    }
+    Process process = builder.start();
     return new ServerProcess(process, port, log);
   }
 

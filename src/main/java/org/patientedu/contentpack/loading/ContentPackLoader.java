@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.validation.FhirValidator;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,22 +67,34 @@ class ContentPackLoader implements ApplicationRunner {
       log.info("Content pack loading is off (edu.content-pack.enabled=false)");
       return;
     }
-    List<PackFile> files = reader.read(properties.dir());
+    List<PackFile> files;
+    String from;
+    if (properties.dir() == null) {
+      files = reader.readBundled();
+      from = "the application (bundled)";
+    } else {
+      files = reader.read(properties.dir());
+      from = properties.dir().toAbsolutePath().toString();
+    }
     LoadSummary summary =
         StartupRace.retryOnConflict("loading the content pack", () -> load(files));
-    log.info("Content pack loaded from {}: {}", properties.dir().toAbsolutePath(), summary);
+    log.info("Content pack loaded from {}: {}", from, summary);
   }
 
   private LoadSummary load(List<PackFile> files) {
     LoadSummary summary = new LoadSummary();
-    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    List<PackFile> toStore = new ArrayList<>();
     for (PackFile file : files) {
       String type = file.resource().getIdElement().getResourceType();
       LoadedState state = loadedState(file);
       summary.count(type, state);
-      if (state == LoadedState.ALREADY_LOADED) {
-        continue; // this exact file is in the store already; later edits (reviews) stay
+      if (state != LoadedState.ALREADY_LOADED) {
+        toStore.add(file); // else this exact file is stored already; later edits (reviews) stay
       }
+    }
+    toStore.forEach(reader::validate); // all of them before anything is stored
+    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    for (PackFile file : toStore) {
       Resource resource = (Resource) file.resource();
       resource.getMeta().setSource(file.sourceUri());
       transaction

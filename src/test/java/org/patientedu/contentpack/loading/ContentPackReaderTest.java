@@ -7,11 +7,15 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.validation.ValidationConfiguration;
 
-/** Every pack file is parsed strictly and validated, and a bad one is named in the error. */
+/**
+ * Every pack file is parsed strictly, and validated before it is stored; a bad one is named in the
+ * error.
+ */
 class ContentPackReaderTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -21,10 +25,36 @@ class ContentPackReaderTest {
   @TempDir Path pack;
 
   @Test
-  void readsTheShippedPack() {
+  void readsAndValidatesTheShippedPack() {
     assertThat(READER.read(Path.of("fhir-resources")))
         .isNotEmpty()
-        .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue());
+        .allSatisfy(file -> assertThat(file.resource().getIdElement().hasIdPart()).isTrue())
+        .allSatisfy(READER::validate);
+  }
+
+  /**
+   * The jar carries the pack (five pages, four resources each: Library, DocumentReference, two
+   * Binary renditions), file for file the same bytes as the folder it was built from.
+   */
+  @Test
+  void bundledPackIsTheFolderFileForFile() {
+    List<ContentPackReader.PackFile> bundled = READER.readBundled();
+    assertThat(bundled)
+        .hasSize(20)
+        .extracting(ContentPackReader.PackFile::typeAndId)
+        .contains(
+            "Library/oxytocin-healthwise",
+            "DocumentReference/oxytocin-perexp",
+            "Binary/oxytocin-goaskalice-html",
+            "Binary/oxytocin-noigroup-text");
+    assertThat(bundled)
+        .allSatisfy(file -> assertThat(file.location()).startsWith("classpath:content-pack/"));
+    assertThat(bundled)
+        .extracting(ContentPackReader.PackFile::sha1)
+        .containsExactlyElementsOf(
+            READER.read(Path.of("fhir-resources")).stream()
+                .map(ContentPackReader.PackFile::sha1)
+                .toList());
   }
 
   @Test
@@ -49,7 +79,9 @@ class ContentPackReaderTest {
   @Test
   void namesAFileThatFailsValidation() throws IOException {
     write("page/Library.json", "{\"resourceType\":\"Library\",\"id\":\"no-status\"}");
-    assertThatThrownBy(() -> READER.read(pack))
+    List<ContentPackReader.PackFile> files = READER.read(pack);
+    assertThat(files).hasSize(1);
+    assertThatThrownBy(() -> READER.validate(files.get(0)))
         .hasMessageContaining("page/Library.json")
         .hasMessageContaining("fails validation")
         .hasMessageContaining("Library.status");

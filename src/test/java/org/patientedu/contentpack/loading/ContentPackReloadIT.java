@@ -74,13 +74,15 @@ class ContentPackReloadIT {
 
     writeLibrary(
         "third/Library.json", "reload-third", "Would be new, but its neighbour is broken.");
+    // Well-formed but invalid (Library.status is required): files about to be stored are
+    // validated at start-up (unchanged ones were when first stored).
     Files.writeString(
-        packDir.resolve("third/Broken.json"),
-        "{\"resourceType\":\"Library\",\"id\":\"broken\",\"status\":");
+        packDir.resolve("third/Broken.json"), "{\"resourceType\":\"Library\",\"id\":\"broken\"}");
     assertThatThrownBy(() -> start("broken"))
         .hasMessageContaining("Node exited during start-up")
         .hasMessageContaining("third/Broken.json")
-        .hasMessageContaining("not a valid FHIR R4 JSON resource");
+        .hasMessageContaining("fails validation")
+        .hasMessageContaining("Library.status");
     Files.delete(packDir.resolve("third/Broken.json"));
     Files.delete(packDir.resolve("third/Library.json"));
 
