@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CdsHooksController {
 
   static final String BASE = "/cds-services";
+
+  private static final byte[] NO_CARDS = "{\"cards\":[]}".getBytes(StandardCharsets.UTF_8);
 
   private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
 
@@ -106,11 +109,10 @@ class CdsHooksController {
               + " and the request has neither it nor a fhirServer to fetch it from");
     }
     CdsServiceResponseJson response = registry.callService(id, request);
-    ObjectNode answer = cardJson.valueToTree(response);
-    if (!answer.has("cards")) {
-      answer.putArray("cards"); // required, even when empty
+    if (response.getCards().isEmpty()) {
+      return ok(NO_CARDS); // required, even when empty
     }
-    return ok(cardJson.writeValueAsBytes(answer));
+    return ok(cardJson.writeValueAsBytes(response));
   }
 
   @PostMapping("/{id}/feedback")
@@ -137,6 +139,13 @@ class CdsHooksController {
           HttpStatus.INTERNAL_SERVER_ERROR, "The service failed; the server log says why");
     }
     return HookErrors.response(status, e.getMessage());
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<byte[]> failed(RuntimeException e) {
+    log.error("CDS Hooks call failed", e);
+    return HookErrors.response(
+        HttpStatus.INTERNAL_SERVER_ERROR, "The service failed; the server log says why");
   }
 
   @ExceptionHandler(DataFormatException.class)

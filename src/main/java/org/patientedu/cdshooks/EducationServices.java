@@ -2,6 +2,8 @@ package org.patientedu.cdshooks;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.cdshooks.CdsServiceRequestJson;
+import ca.uhn.hapi.fhir.cdshooks.api.CdsPrefetchFailureMode;
+import ca.uhn.hapi.fhir.cdshooks.api.CdsResolutionStrategyEnum;
 import ca.uhn.hapi.fhir.cdshooks.api.ICdsServiceRegistry;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseJson;
 import java.util.ArrayList;
@@ -102,9 +104,16 @@ final class EducationServices implements InitializingBean {
       json.setHook(definition.hook().code());
       json.setTitle(definition.title());
       json.setDescription(definition.description());
-      definition.prefetch().forEach(json::addPrefetch);
       // Missing prefetch is fetched from the EHR's fhirServer with its fhirAuthorization, never
-      // from this server's own store (it holds no chart of the EHR's).
+      // from this server's own store (it holds no chart of the EHR's); a failed fetch is a 412.
+      definition
+          .prefetch()
+          .forEach(
+              (key, query) -> {
+                json.addPrefetch(key, query);
+                json.addSource(key, CdsResolutionStrategyEnum.FHIR_CLIENT);
+                json.addPrefetchFailureMode(key, CdsPrefetchFailureMode.FAIL);
+              });
       registry.registerService(
           definition.id(), request -> answer(definition, request), json, true, SERVICE_GROUP);
     }

@@ -151,8 +151,7 @@ public final class EducationGivenRecords {
         .addContent()
         .setAttachment(
             new Attachment()
-                .setContentType(
-                    given.medium() == Medium.PDF ? "application/pdf" : "text/html;charset=utf-8")
+                .setContentType(given.medium() == Medium.PDF ? "application/pdf" : "text/html")
                 .setLanguage(given.language())
                 .setUrl(handout.address())
                 .setTitle(handout.title()));

@@ -1,5 +1,6 @@
 package org.patientedu.educationgiven;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Clock;
 import org.patientedu.education.HandoutAddresses;
@@ -15,6 +16,11 @@ class EducationGivenWiring {
   RecordGivenOperation recordGivenOperation(
       DaoRegistry daoRegistry, HandoutAddresses addresses, Clock clock) {
     return new RecordGivenOperation(daoRegistry, addresses, clock);
+  }
+
+  @Bean
+  VersionedReferences versionedReferences(FhirContext fhirContext) {
+    return new VersionedReferences(fhirContext);
   }
 
   @Bean

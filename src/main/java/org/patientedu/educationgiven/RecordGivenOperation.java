@@ -50,7 +50,7 @@ public class RecordGivenOperation {
     this.clock = clock;
   }
 
-  @Operation(name = NAME, idempotent = false)
+  @Operation(name = NAME, type = Library.class, idempotent = false)
   public Parameters recordGiven(
       @IdParam IdType libraryId,
       @OperationParam(name = "patient", min = 1, max = 1) Reference patient,
