@@ -23,7 +23,7 @@ public class JtiLedger implements InitializingBean {
   // test may set to another day).
   private final Clock clock = Clock.systemUTC();
 
-  JtiLedger(JdbcTemplate jdbc) {
+  public JtiLedger(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
