@@ -41,6 +41,8 @@ Usage: #definition
 * rest.resource[=].operation[=].definition = Canonical(Library-approve)
 * rest.resource[=].operation[+].name = "retire"
 * rest.resource[=].operation[=].definition = Canonical(Library-retire)
+* rest.resource[=].operation[+].name = "record-given"
+* rest.resource[=].operation[=].definition = Canonical(Library-record-given)
 * rest.resource[+].type = #DocumentReference
 * rest.resource[=].profile = "http://hl7.org/fhir/StructureDefinition/DocumentReference"
 * rest.resource[=].supportedProfile[0] = Canonical(PatientEducationDocumentReference)
@@ -64,3 +66,5 @@ Usage: #definition
 * rest.resource[=].interaction[+].code = #vread
 * rest.operation[0].name = "review-report"
 * rest.operation[=].definition = Canonical(review-report)
+* rest.operation[+].name = "cds-feedback-report"
+* rest.operation[=].definition = Canonical(cds-feedback-report)

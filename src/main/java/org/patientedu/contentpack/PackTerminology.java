@@ -79,6 +79,21 @@ public final class PackTerminology {
   public static final String PROFILE_EDUCATION_GIVEN =
       CANONICAL_BASE + "/StructureDefinition/education-given-documentreference";
 
+  /** The Procedure "patient education" that goes with an education-given DocumentReference. */
+  public static final String PROFILE_EDUCATION_GIVEN_PROCEDURE =
+      CANONICAL_BASE + "/StructureDefinition/education-given-procedure";
+
+  /** On an education-given DocumentReference: how the handout was given (a code of the next). */
+  public static final String EXT_EDUCATION_MEDIUM =
+      CANONICAL_BASE + "/StructureDefinition/education-medium";
+
+  public static final String EDUCATION_MEDIUM_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/education-medium";
+
+  /** Why a clinician dismissed a CDS Hooks card (card.overrideReasons, feedback). */
+  public static final String CDS_OVERRIDE_REASON_SYSTEM =
+      CANONICAL_BASE + "/CodeSystem/cds-override-reason";
+
   /** What this server instantiates (named in /fhir/metadata). */
   public static final String CAPABILITY_STATEMENT =
       CANONICAL_BASE + "/CapabilityStatement/patient-education-server";
@@ -141,6 +156,14 @@ public final class PackTerminology {
   public static final String LOINC_EDUCATION_NOTE = "34895-3";
 
   public static final String LOINC_EDUCATION_NOTE_DISPLAY = "Education note";
+
+  /**
+   * SNOMED CT 311401005 |Patient education (procedure)|: the Procedure code quality measures count
+   * as "education given".
+   */
+  public static final String SNOMED_PATIENT_EDUCATION = "311401005";
+
+  public static final String SNOMED_PATIENT_EDUCATION_DISPLAY = "Patient education (procedure)";
 
   /** NUCC taxonomy codes we are sure of; other specialties stay text-only. */
   public static final String NUCC_FAMILY_MEDICINE = "207Q00000X";

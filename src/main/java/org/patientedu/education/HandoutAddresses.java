@@ -1,6 +1,7 @@
 package org.patientedu.education;
 
 import java.util.Optional;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The absolute addresses of a handout (its page, in a reader's language, and its PDF), built on
@@ -15,6 +16,11 @@ public class HandoutAddresses {
 
   /** The handout page's reader-language parameter (handouts.ReaderLanguage). */
   private static final String LANGUAGE_PARAMETER = "lang";
+
+  /** The chart references a handout link from a CDS Hooks card carries (handouts reads them). */
+  public static final String PATIENT_PARAMETER = "patient";
+
+  public static final String ENCOUNTER_PARAMETER = "encounter";
 
   private final String publicBaseUrl;
 
@@ -41,6 +47,26 @@ public class HandoutAddresses {
   public String page(String id, String readerLanguage) {
     String page = base() + HANDOUTS_PATH + id;
     return readerLanguage == null ? page : page + "?" + LANGUAGE_PARAMETER + "=" + readerLanguage;
+  }
+
+  /**
+   * The handout page opened from an EHR's card: with the chart's patient and encounter references
+   * (ids only, never names) so the nurse can record it as given there.
+   *
+   * @param encounter null when the card knows no encounter
+   * @throws IllegalStateException when no public address is set
+   */
+  public String pageForChart(String id, String readerLanguage, String patient, String encounter) {
+    UriComponentsBuilder link =
+        UriComponentsBuilder.fromUriString(base() + HANDOUTS_PATH + id)
+            .queryParam(PATIENT_PARAMETER, patient);
+    if (encounter != null) {
+      link.queryParam(ENCOUNTER_PARAMETER, encounter);
+    }
+    if (readerLanguage != null) {
+      link.queryParam(LANGUAGE_PARAMETER, readerLanguage);
+    }
+    return link.encode().build().toUriString();
   }
 
   /**

@@ -2,13 +2,10 @@ package org.patientedu.infobutton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
+import org.patientedu.education.ClinicianNotes;
 import org.patientedu.education.EducationMatch;
 import org.patientedu.education.HandoutAddresses;
 import org.patientedu.education.PublishedPage;
@@ -22,10 +19,7 @@ import org.springframework.web.util.HtmlUtils;
 final class FeedBuilder {
 
   static final String FEED_TITLE = "Patient education";
-  static final String AUTHOR = "Patient education content module";
-
-  private static final DateTimeFormatter SPOKEN_DATE =
-      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+  static final String AUTHOR = ClinicianNotes.PRODUCT_NAME;
 
   private final HandoutAddresses addresses;
   private final Clock clock;
@@ -111,59 +105,13 @@ final class FeedBuilder {
     if (page.description() != null && !page.description().isBlank()) {
       html.append("<p>").append(HtmlUtils.htmlEscape(page.description())).append("</p>");
     }
-    List<String> facts = new ArrayList<>();
-    facts.add("Review status: " + page.reviewStatusDisplay() + ".");
-    if (page.lastReviewDate() != null) {
-      facts.add("Last reviewed " + spoken(page.lastReviewDate()) + ".");
-    }
-    facts.add(
-        page.medicalReviewers().isEmpty()
-            ? "No medical reviewer is named."
-            : "Medical review: " + String.join("; ", page.medicalReviewers()) + ".");
-    if (!page.reviewCurrent()) {
-      facts.add("Check it against current guidance before handing it out.");
-    }
-    if (page.aiGenerated()) {
-      facts.add("Written with an AI tool.");
-    }
-    if (page.publisher() != null) {
-      facts.add("Source: " + page.publisher() + ".");
-    }
-    html.append("<p>").append(HtmlUtils.htmlEscape(String.join(" ", facts))).append("</p>");
-    if (match.translated()) {
-      html.append("<p>")
-          .append(
-              HtmlUtils.htmlEscape(
-                  languageName(match.language())
-                      + " translation of a page written in "
-                      + languageName(page.primaryLanguage())
-                      + "; the review above is the original's."))
-          .append("</p>");
-    }
-    if (match.languageFallback()) {
-      html.append("<p>")
-          .append(
-              HtmlUtils.htmlEscape(
-                  "In "
-                      + languageName(page.primaryLanguage())
-                      + " only: no "
-                      + languageName(languageAsked)
-                      + " version is available."))
-          .append("</p>");
-    }
+    html.append("<p>")
+        .append(HtmlUtils.htmlEscape(String.join(" ", ClinicianNotes.reviewFacts(page))))
+        .append("</p>");
+    ClinicianNotes.translationNote(match)
+        .ifPresent(note -> html.append("<p>").append(HtmlUtils.htmlEscape(note)).append("</p>"));
+    ClinicianNotes.fallbackNote(match, languageAsked)
+        .ifPresent(note -> html.append("<p>").append(HtmlUtils.htmlEscape(note)).append("</p>"));
     return html.toString();
-  }
-
-  private static String spoken(String date) {
-    try {
-      return LocalDate.parse(date).format(SPOKEN_DATE);
-    } catch (DateTimeParseException partial) {
-      return date; // a year or year-month, as the source states it
-    }
-  }
-
-  private static String languageName(String code) {
-    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-    return name.isEmpty() ? code : name;
   }
 }

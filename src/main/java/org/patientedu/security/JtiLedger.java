@@ -7,11 +7,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code jti} of every client assertion accepted, kept until the assertion expires, so that a
- * captured assertion cannot be replayed (SMART Backend Services). In the shared database, so a
+ * The {@code jti} of every signed JWT accepted (SMART client assertions, CDS Hooks calls), kept
+ * until the JWT expires, so that a captured one cannot be replayed. In the shared database, so a
  * replay is caught whichever node it is sent to, and after a restart.
  */
-class JtiLedger implements InitializingBean {
+public class JtiLedger implements InitializingBean {
 
   private static final String TABLE =
       "create table if not exists EDU_CLIENT_ASSERTION_JTI ("
@@ -23,7 +23,7 @@ class JtiLedger implements InitializingBean {
   // test may set to another day).
   private final Clock clock = Clock.systemUTC();
 
-  JtiLedger(JdbcTemplate jdbc) {
+  public JtiLedger(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -33,10 +33,11 @@ class JtiLedger implements InitializingBean {
   }
 
   /**
-   * Records the assertion's {@code jti}; false when this client has used it before. Expired entries
-   * go first: a {@code jti} is remembered as long as its assertion could be accepted.
+   * Records the JWT's {@code jti}; false when this client (a SMART client id, or a CDS Hooks issuer
+   * with its own prefix) has used it before. Expired entries go first: a {@code jti} is remembered
+   * as long as its JWT could be accepted.
    */
-  boolean firstUse(String clientId, String jti, Instant expiresAt) {
+  public boolean firstUse(String clientId, String jti, Instant expiresAt) {
     jdbc.update(
         "delete from EDU_CLIENT_ASSERTION_JTI where EXPIRES_AT < ?",
         Instant.now(clock).getEpochSecond());

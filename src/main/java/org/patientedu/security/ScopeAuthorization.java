@@ -18,6 +18,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.patientedu.cdshooks.feedback.FeedbackReportOperation;
+import org.patientedu.educationgiven.RecordGivenOperation;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewReportOperation;
 import org.patientedu.security.SmartScope.Permission;
@@ -34,7 +36,9 @@ import org.patientedu.security.SmartScope.Permission;
  *       searching the published catalog ({@link CatalogMaterial}) and the review report.
  *   <li>{@code system/T.r}: read, vread and instance history of T; {@code .s}: search and history
  *       of T; {@code .c}: create; {@code .u}: update and patch; {@code .d}: delete.
- *   <li>{@code system/Library.u}: the lifecycle operations ($review, $approve, $retire).
+ *   <li>{@code system/Library.u}: the lifecycle operations ($review, $approve, $retire) and the CDS
+ *       Hooks feedback report.
+ *   <li>{@code system/DocumentReference.c} and {@code system/Procedure.c}: {@code $record-given}.
  *   <li>{@code system/AuditEvent.rs}: AuditEvent and Provenance, read only.
  *   <li>Batch and transaction: each entry as if sent alone.
  *   <li>Nothing else: $expunge, $reindex, $meta and the like have no rule.
@@ -99,6 +103,12 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
       addScope(rules, scope);
     }
     if (grant.allows("Library", Permission.UPDATE)) {
+      rules
+          .allow("system/Library.u: " + FeedbackReportOperation.NAME)
+          .operation()
+          .named(FeedbackReportOperation.NAME)
+          .onServer()
+          .andAllowAllResponses();
       for (String operation : LIFECYCLE_OPERATIONS) {
         rules
             .allow("system/Library.u: " + operation)
@@ -107,6 +117,16 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
             .onInstancesOfType(Library.class)
             .andAllowAllResponses();
       }
+    }
+    if (grant.allows("DocumentReference", Permission.CREATE)
+        && grant.allows("Procedure", Permission.CREATE)) {
+      // The operation's own writes are checked again, one by one, against the same scopes.
+      rules
+          .allow("system/DocumentReference.c and system/Procedure.c: " + RecordGivenOperation.NAME)
+          .operation()
+          .named(RecordGivenOperation.NAME)
+          .onInstancesOfType(Library.class)
+          .andAllowAllResponses();
     }
     if (!grant.isAnonymous()) {
       rules.allow("batch and transaction").transaction().withAnyOperation().andApplyNormalRules();

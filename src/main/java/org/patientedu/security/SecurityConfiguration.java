@@ -51,6 +51,12 @@ class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+  /** Used JWT ids: SMART client assertions and CDS Hooks calls alike. */
+  @Bean
+  JtiLedger jtiLedger(JdbcTemplate jdbc) {
+    return new JtiLedger(jdbc);
+  }
+
   @Bean
   SmartEndpoints smartEndpoints(SecurityProperties properties) {
     return new SmartEndpoints(properties.smart());
@@ -182,11 +188,6 @@ class SecurityConfiguration {
     @Bean
     SmartClients smartClients(SecurityProperties properties) {
       return SmartClients.from(properties.smart().clients(), properties.smart().tokenLifetime());
-    }
-
-    @Bean
-    JtiLedger jtiLedger(JdbcTemplate jdbc) {
-      return new JtiLedger(jdbc);
     }
 
     @Bean

@@ -1,15 +1,7 @@
 package org.patientedu.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.nio.file.Files;
-import java.text.ParseException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +39,14 @@ final class SmartClients {
         clients.entrySet().stream()
             .map(
                 client -> {
-                  keys.put(client.getKey(), publicKeys(client.getKey(), client.getValue()));
+                  SecurityProperties.Client settings = client.getValue();
+                  keys.put(
+                      client.getKey(),
+                      ClientKeys.publicKeys(
+                          "edu.smart.clients." + client.getKey(),
+                          settings.jwks(),
+                          settings.jwksFile(),
+                          settings.jwksUrl()));
                   return registered(client.getKey(), client.getValue(), tokenLifetime);
                 })
             .toList();
@@ -97,42 +96,6 @@ final class SmartClients {
                 .accessTokenTimeToLive(tokenLifetime)
                 .build())
         .build();
-  }
-
-  private static JWKSource<SecurityContext> publicKeys(
-      String clientId, SecurityProperties.Client client) {
-    String setting = "edu.smart.clients." + clientId;
-    long given =
-        Stream.of(client.jwks(), client.jwksFile(), client.jwksUrl())
-            .filter(value -> value != null && !value.toString().isBlank())
-            .count();
-    if (given != 1) {
-      throw new IllegalStateException(
-          setting + ": give exactly one of .jwks, .jwks-file, .jwks-url (found " + given + ")");
-    }
-    try {
-      if (client.jwksUrl() != null) {
-        return JWKSourceBuilder.create(client.jwksUrl().toURL()).build();
-      }
-      String json =
-          client.jwks() != null && !client.jwks().isBlank()
-              ? client.jwks()
-              : Files.readString(client.jwksFile());
-      JWKSet set = JWKSet.parse(json);
-      if (set.getKeys().isEmpty() || set.getKeys().stream().anyMatch(key -> key.isPrivate())) {
-        throw new IllegalStateException(
-            setting + ": the JWKS must hold the client's public keys, and only those");
-      }
-      return new ImmutableJWKSet<>(set);
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(setting + ".jwks-url is not a URL", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(setting + ".jwks-file cannot be read", e);
-    } catch (ParseException e) {
-      throw new IllegalStateException(setting + ": not a JWKS (" + e.getMessage() + ")", e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(setting + ".jwks-url is not a URL", e);
-    }
   }
 
   /** The repository when no client is configured: every client id is unknown. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.educationgiven.Medium;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewStatus;
 
@@ -163,6 +164,17 @@ class IgContractTest {
   }
 
   @Test
+  void theEducationMediumCodeSystemHasTheRecordsCodesAndDisplays() {
+    CodeSystem codeSystem = (CodeSystem) byUrl.get(PackTerminology.EDUCATION_MEDIUM_SYSTEM);
+    assertThat(
+            codeSystem.getConcept().stream()
+                .collect(Collectors.toMap(c -> c.getCode(), c -> c.getDisplay())))
+        .isEqualTo(
+            Arrays.stream(Medium.values())
+                .collect(Collectors.toMap(Medium::code, Medium::display)));
+  }
+
+  @Test
   void theContextRelevanceCodeSystemHasTheImportersCodesAndItsExtensionTheirParts() {
     CodeSystem codeSystem = (CodeSystem) byUrl.get(PackTerminology.CONTEXT_RELEVANCE_SYSTEM);
     assertThat(codeSystem.getConcept().stream().map(c -> c.getCode()).toList())
@@ -196,9 +208,11 @@ class IgContractTest {
             .toList();
     assertThat(installed)
         .containsExactly(
+            "CodeSystem/cds-override-reason",
             "CodeSystem/clinical-context",
             "CodeSystem/context-relevance",
             "CodeSystem/document-category",
+            "CodeSystem/education-medium",
             "CodeSystem/icd-10-cm-fragment",
             "CodeSystem/review-status",
             "CodeSystem/snomed-ct-fragment",
@@ -210,6 +224,7 @@ class IgContractTest {
             "ValueSet/context-relationships",
             "ValueSet/context-relevance",
             "ValueSet/document-category",
+            "ValueSet/education-medium",
             "ValueSet/oxytocin-medications",
             "ValueSet/review-status",
             "SearchParameter/reading-grade",

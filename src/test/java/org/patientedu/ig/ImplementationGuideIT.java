@@ -109,7 +109,8 @@ class ImplementationGuideIT extends RunningServerTest {
         .contains(
             "Patient Education Library",
             "Patient Education DocumentReference",
-            "Education Given DocumentReference")
+            "Education Given DocumentReference",
+            "Education Given Procedure")
         .contains("Library.useContext:clinicalFocus", ">MS<")
         .contains("O62.2", "413712001", "never-reviewed")
         .contains(
@@ -123,6 +124,11 @@ class ImplementationGuideIT extends RunningServerTest {
         .contains(
             "<h1>Loading the package into a HAPI FHIR server</h1>", "setInstallResourceTypes");
     assertThat(get("/ig/pages/credits-mapping").body()).contains("<table>", "reviewer-specialty");
+    assertThat(get("/ig/pages/cds-hooks").body())
+        .contains(
+            "<h1>CDS Hooks: cards and the record that education was given</h1>",
+            "patient-education-encounter-start",
+            "311401005");
     assertNotFound("/ig/pages/no-such-page");
   }
 

@@ -16,8 +16,8 @@ final class Validation {
   private Validation() {}
 
   /**
-   * Library and DocumentReference against our profiles, whatever they claim; anything else against
-   * the base.
+   * Library, DocumentReference and Procedure against our profiles, whatever they claim; anything
+   * else against the base.
    */
   static String profileFor(IBaseResource resource) {
     return switch (resource.fhirType()) {
@@ -27,6 +27,7 @@ final class Validation {
                   .anyMatch(p -> PackTerminology.PROFILE_EDUCATION_GIVEN.equals(p.getValue()))
               ? PackTerminology.PROFILE_EDUCATION_GIVEN
               : PackTerminology.PROFILE_DOCUMENT_REFERENCE;
+      case "Procedure" -> PackTerminology.PROFILE_EDUCATION_GIVEN_PROCEDURE;
       default -> null;
     };
   }

@@ -429,9 +429,9 @@ class ReviewLifecycleIT extends RunningServerTest {
     assertThat(library.getSearchParam().stream().map(p -> p.getName()))
         .contains("review-status", "reading-grade");
     assertThat(library.getOperation().stream().map(o -> o.getName()))
-        .contains("review", "approve", "retire");
+        .contains("review", "approve", "retire", "record-given");
     assertThat(capabilities.getRestFirstRep().getOperation().stream().map(o -> o.getName()))
-        .contains("review-report");
+        .contains("review-report", "cds-feedback-report");
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -51,6 +51,18 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
+   * The packaged application with JVM options of the test's own before {@code -jar} (for example a
+   * trust store for a test server's certificate).
+   */
+  public static ServerProcess startWithJvmOptions(
+      List<String> jvmOptions, Map<String, String> properties, Path log) throws IOException {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.add("-jar");
+    launch.add(appJar().toString());
+    return start(launch, properties, log);
+  }
+
+  /**
    * The packaged application with one more class of the tests' own on its classpath and among its
    * Spring sources: what an integrator adds to a server (Spring Boot's PropertiesLauncher reads
    * {@code loader.path}; the plain launcher takes nothing beside the jar).
