@@ -59,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
     List<String> launch = new ArrayList<>(jvmOptions);
     launch.add("-jar");
     launch.add(appJar().toString());
-    return start(launch, properties, log);
+    return start(launch, properties, log, null);
   }
 
   /**
