@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -56,9 +57,15 @@ final class FailureAnswers {
           + " shortly.";
 
   private final Duration statementTimeout;
+  private final BooleanSupplier databaseReachable;
 
-  FailureAnswers(Duration statementTimeout) {
+  /**
+   * @param databaseReachable asked when a request failed for no reason we recognise: HAPI's search
+   *     keeps only the message of a database failure ("Connection refused"), not the exception
+   */
+  FailureAnswers(Duration statementTimeout, BooleanSupplier databaseReachable) {
     this.statementTimeout = statementTimeout;
+    this.databaseReachable = databaseReachable;
   }
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -77,6 +84,10 @@ final class FailureAnswers {
               + " search.");
     }
     if (databaseUnreachable(failure)) {
+      log.warn(
+          "Database unreachable: {} {} answered 503",
+          request.getRequestType(),
+          request.getRequestPath());
       return unavailable(DATABASE_UNAVAILABLE);
     }
     if (failure instanceof DataFormatException badContent) {
@@ -90,6 +101,13 @@ final class FailureAnswers {
         return copyWithMessage(answer, withoutClassNames(message));
       }
       return null; // HAPI's answer as it is
+    }
+    if (!databaseReachable.getAsBoolean()) {
+      log.warn(
+          "Database unreachable: {} {} answered 503",
+          request.getRequestType(),
+          request.getRequestPath());
+      return unavailable(DATABASE_UNAVAILABLE);
     }
     String reference = UUID.randomUUID().toString();
     log.error(

@@ -15,7 +15,10 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,6 +41,7 @@ class RestfulServerConfiguration {
       FhirContext fhirContext,
       FhirServerProperties properties,
       RequestLimitsProperties limits,
+      DataSource dataSource,
       ResourceProviderFactory resourceProviders,
       JpaSystemProvider<?, ?> systemProvider,
       DatabaseBackedPagingProvider pagingProvider,
@@ -81,13 +85,22 @@ class RestfulServerConfiguration {
     server.setServerConformanceProvider(capabilities);
 
     server.registerInterceptor(new RequestShapeGuard(limits));
-    server.registerInterceptor(new FailureAnswers(limits.statementTimeout()));
+    server.registerInterceptor(
+        new FailureAnswers(limits.statementTimeout(), () -> isReachable(dataSource)));
     server.registerInterceptor(new CapabilityStatementCustomizer());
     server.registerInterceptor(new ContentSearchOverNarrativeInterceptor());
     // Features (security, audit, review lifecycle, ...) add their providers and interceptors here;
     // who may do what is the security feature's.
     plugins.orderedStream().forEach(plugin -> plugin.configure(server));
     return server;
+  }
+
+  private static boolean isReachable(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   @Bean

@@ -124,7 +124,7 @@ class DatabaseOutageIT {
 
       postgres = startPostgres();
       Instant back = Instant.now();
-      pollUntilStatus("/fhir/Basic/before-outage", 200);
+      pollUntilStatus("/fhir/Library/oxytocin-healthwise", 200);
       System.out.printf(
           "DatabaseOutageIT: answering again %d ms after PostgreSQL was back%n",
           Duration.between(back, Instant.now()).toMillis());
@@ -136,7 +136,10 @@ class DatabaseOutageIT {
         .as("statuses of searches made throughout (-1: no answer)")
         .containsKeys(200, 503)
         .containsOnlyKeys(200, 503);
-    assertThat(get("/fhir/Basic/during-outage").statusCode())
+    assertThat(asEditor("/fhir/Basic/before-outage").statusCode())
+        .as("the write acknowledged before the outage")
+        .isEqualTo(200);
+    assertThat(asEditor("/fhir/Basic/during-outage").statusCode())
         .as("the write refused with 503 was not made")
         .isEqualTo(404);
     assertThat(put("after-outage").statusCode()).isEqualTo(201);
@@ -183,6 +186,12 @@ class DatabaseOutageIT {
 
   private HttpResponse<String> get(String path) throws IOException {
     return send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path)));
+  }
+
+  private HttpResponse<String> asEditor(String path) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+            .header("Authorization", "Bearer " + RunningServerTest.EDITOR_TOKEN));
   }
 
   private HttpResponse<String> put(String id) throws IOException {

@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,9 +76,10 @@ class RobustnessIT {
   private ServerProcess start() throws IOException {
     return ServerProcess.start(
         Map.of(
-            "edu.data-dir", work.resolve("data").toString(),
-            "edu.limits.in-flight-bodies", "1MB",
-            "edu.limits.max-concurrent-writes", "2"),
+            "edu.data-dir",
+            work.resolve("data").toString(),
+            "edu.limits.max-concurrent-writes",
+            "2"),
         work.resolve("server-" + Instant.now().toEpochMilli() + ".log"));
   }
 
@@ -138,31 +138,6 @@ class RobustnessIT {
       String statusLine = readStatusLine(socket);
       assertThat(statusLine).startsWith("HTTP/1.1 401");
     }
-  }
-
-  /** Item 2: bodies held at once are bounded by edu.limits.in-flight-bodies (1 MB here). */
-  @Test
-  @Order(4)
-  void aBodyBeyondTheInFlightBudgetIsRefusedWith503AndTheBudgetComesBack() throws Exception {
-    String small = basicJson("budget", "x".repeat(300_000));
-    try (Socket slow = new Socket("localhost", server.port())) {
-      OutputStream out = slow.getOutputStream();
-      out.write(
-          ("POST /fhir/Basic HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                  + TOKEN
-                  + "\r\nContent-Type: application/fhir+json\r\nContent-Length: 1000000\r\n\r\n")
-              .getBytes(ISO_8859_1));
-      out.write(new byte[900_000]); // and then nothing more: a slow upload holding 900 kB
-      out.flush();
-      HttpResponse<String> refused = pollUntilStatus(() -> postJson("/fhir/Basic", small), 503);
-      assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-      assertThat(diagnostics(refused)).contains("edu.limits.in-flight-bodies");
-      assertThat(get("/fhir/Library/oxytocin-healthwise").statusCode())
-          .as("reads answer during the upload")
-          .isEqualTo(200);
-    }
-    assertThat(pollUntilStatus(() -> postJson("/fhir/Basic", small), 201).statusCode())
-        .isEqualTo(201);
   }
 
   /** Item 2: writes processed at once are bounded by edu.limits.max-concurrent-writes (2 here). */

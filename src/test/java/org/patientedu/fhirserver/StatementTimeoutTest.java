@@ -65,7 +65,7 @@ class StatementTimeoutTest {
 
   private static void assertAnswered503(SQLException cancelled) {
     BaseServerResponseException answer =
-        new FailureAnswers(Duration.ofSeconds(30))
+        new FailureAnswers(Duration.ofSeconds(30), () -> true)
             .answer(
                 new SystemRequestDetails(),
                 new org.springframework.dao.QueryTimeoutException("wrapped", cancelled));
