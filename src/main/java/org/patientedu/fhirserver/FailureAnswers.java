@@ -56,8 +56,12 @@ final class FailureAnswers {
       "The database is unavailable at the moment; nothing was changed by this request. Try again"
           + " shortly.";
 
+  /** How long after the database was last found unreachable an unexplained failure is its. */
+  private static final Duration OUTAGE_AFTERMATH = Duration.ofSeconds(30);
+
   private final Duration statementTimeout;
   private final BooleanSupplier databaseReachable;
+  private volatile long lastOutage = System.nanoTime() - OUTAGE_AFTERMATH.toNanos();
 
   /**
    * @param databaseReachable asked when a request failed for no reason we recognise: HAPI's search
@@ -84,6 +88,7 @@ final class FailureAnswers {
               + " search.");
     }
     if (databaseUnreachable(failure)) {
+      lastOutage = System.nanoTime();
       log.warn(
           "Database unreachable: {} {} answered 503",
           request.getRequestType(),
@@ -102,7 +107,13 @@ final class FailureAnswers {
       }
       return null; // HAPI's answer as it is
     }
-    if (!databaseReachable.getAsBoolean()) {
+    boolean reachable = databaseReachable.getAsBoolean();
+    if (!reachable) {
+      lastOutage = System.nanoTime();
+    }
+    // A request that failed while the database was away may be answered the instant it is back
+    // (seen: a search failed with "Connection refused", then the probe found the database).
+    if (!reachable || System.nanoTime() - lastOutage < OUTAGE_AFTERMATH.toNanos()) {
       log.warn(
           "Database unreachable: {} {} answered 503",
           request.getRequestType(),
