@@ -13,13 +13,19 @@ import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The REST face of the store: {@code /fhir}, JSON and XML. */
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +33,15 @@ class RestfulServerConfiguration {
 
   static final String FHIR_PATH = "/fhir";
 
+  /** Spring Security's filter chain runs at order -100. */
+  private static final int AFTER_SECURITY = 0;
+
   @Bean
   RestfulServer fhirRestfulServer(
       FhirContext fhirContext,
       FhirServerProperties properties,
+      RequestLimitsProperties limits,
+      DataSource dataSource,
       ResourceProviderFactory resourceProviders,
       JpaSystemProvider<?, ?> systemProvider,
       DatabaseBackedPagingProvider pagingProvider,
@@ -73,12 +84,23 @@ class RestfulServerConfiguration {
     capabilities.setImplementationDescription("Patient-education content module (FHIR R4)");
     server.setServerConformanceProvider(capabilities);
 
+    server.registerInterceptor(new RequestShapeGuard(limits));
+    server.registerInterceptor(
+        new FailureAnswers(limits.statementTimeout(), () -> isReachable(dataSource)));
     server.registerInterceptor(new CapabilityStatementCustomizer());
     server.registerInterceptor(new ContentSearchOverNarrativeInterceptor());
     // Features (security, audit, review lifecycle, ...) add their providers and interceptors here;
     // who may do what is the security feature's.
     plugins.orderedStream().forEach(plugin -> plugin.configure(server));
     return server;
+  }
+
+  private static boolean isReachable(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   @Bean
@@ -90,14 +112,57 @@ class RestfulServerConfiguration {
     return registration;
   }
 
+  /**
+   * Before Spring Security (order -100): a node still starting answers 503 whoever asks, and so
+   * does one whose database is gone. The filters below run after it, so they never see a request
+   * without a valid credential that needs one, and never read its body.
+   */
+  @Bean
+  FilterRegistrationBean<AvailabilityFilter> availabilityFilter(
+      ApplicationAvailability availability) {
+    FilterRegistrationBean<AvailabilityFilter> registration =
+        new FilterRegistrationBean<>(new AvailabilityFilter(availability));
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<QuietRefusals> quietRefusals(MeterRegistry meters) {
+    FilterRegistrationBean<QuietRefusals> registration =
+        new FilterRegistrationBean<>(new QuietRefusals(meters));
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ConcurrentWritesFilter> concurrentWritesFilter(
+      RequestLimitsProperties limits) {
+    FilterRegistrationBean<ConcurrentWritesFilter> registration =
+        new FilterRegistrationBean<>(new ConcurrentWritesFilter(limits.maxConcurrentWrites()));
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    registration.setOrder(AFTER_SECURITY);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-      FhirServerProperties properties) {
+      FhirServerProperties properties, RequestLimitsProperties limits) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
         new FilterRegistrationBean<>(
-            new RequestBodyLimitFilter(properties.maxRequestBody().toBytes()));
+            new RequestBodyLimitFilter(
+                properties.maxRequestBody().toBytes(),
+                new InFlightBodyBudget(limits.inFlightBodies().toBytes())));
     registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    registration.setOrder(AFTER_SECURITY + 1);
     return registration;
+  }
+
+  /** Every database connection with its statement timeout; static: it post-processes beans. */
+  @Bean
+  static StatementTimeout statementTimeout(ObjectProvider<RequestLimitsProperties> limits) {
+    return new StatementTimeout(() -> limits.getObject().statementTimeout());
   }
 
   @Bean

@@ -180,6 +180,31 @@ public final class ServerProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** Kills the node as a crash would (SIGKILL, kill -9): nothing runs on its way out. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** The node's operating-system process id (for its memory, in /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The node's resident memory in MB, from /proc (Linux). */
+  public long residentMegabytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    throw new IOException("no VmRSS for process " + pid());
+  }
+
+  public int port() {
+    return port;
+  }
+
   /** Stops the node gracefully (SIGTERM), as an orchestrator would, and waits for it to exit. */
   @Override
   public void close() throws InterruptedException {

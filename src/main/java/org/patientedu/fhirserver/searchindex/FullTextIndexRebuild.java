@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Before a node takes traffic, checks that the full-text index holds what the database says it
  * should: one document per resource that is not deleted and that HAPI indexed. An index that is new
- * (a fresh data directory, a new OpenSearch cluster) or that lost documents (a deleted index, a
- * restored database) is rebuilt from the database with HAPI's own reindexing, and the node waits
- * for it. Both backends are checked the same way.
+ * (a fresh data directory, a new OpenSearch cluster), that lost documents (a deleted index, a crash
+ * before the index committed) or that holds documents the database lost (a restored backup) is
+ * rebuilt from the database (emptied first in the last case) with HAPI's own reindexing, and the
+ * node waits for it. Both backends are checked the same way.
  *
  * <p>The reindexing is HAPI's resource reindexing service ({@link IResourceReindexingSvc}, what
  * {@code $mark-all-resources-for-reindexing} used), deprecated but still shipped, because it is the
@@ -69,6 +70,13 @@ class FullTextIndexRebuild implements ApplicationRunner {
         inIndex,
         inDatabase);
     Instant started = Instant.now();
+    if (inIndex > inDatabase) {
+      // Documents of resources the database no longer has (a crash that lost writes, a restored
+      // backup) would stay through a reindex, and full text would count matches it cannot show.
+      // Emptied only then: on a shared index other nodes answer from it meanwhile.
+      transactions.executeWithoutResult(
+          status -> Search.session(entityManager).workspace(ResourceTable.class).purge());
+    }
     reindexing.markAllResourcesForReindexing();
     long reindexed = 0;
     int passesWithoutProgress = 0;

@@ -1,0 +1,269 @@
+package org.patientedu.fhirserver;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.patientedu.testing.RunningServerTest;
+import org.patientedu.testing.ServerProcess;
+
+/**
+ * The long parts of issue 13, run only with {@code ./mvnw -B verify -Probustness-long} (README,
+ * "What the server withstands"): many kill -9 rounds, the upload attack with its memory measured,
+ * and a soak (10 minutes by default; {@code -Dedu.soak.duration=PT30M} for longer). Each prints its
+ * figures; the assertions are about answers (no lost write, no 5xx but the documented 503s), never
+ * about speed.
+ */
+@Tag("long")
+class LongRobustnessIT {
+
+  private static final Duration START_UP = Duration.ofMinutes(10);
+  private static final String TOKEN = RunningServerTest.EDITOR_TOKEN;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @Test
+  void acknowledgedWritesSurviveManyKillMinus9Rounds() throws Exception {
+    Path work = Files.createTempDirectory("edu-kill-rounds-");
+    int rounds = 5;
+    int writesPerRound = 20;
+    int kept = 0;
+    List<Long> startUps = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      Instant launched = Instant.now();
+      ServerProcess server = start(work, Map.of());
+      server.awaitReady(START_UP);
+      startUps.add(Duration.between(launched, Instant.now()).toSeconds());
+      if (round > 0) {
+        kept += countKept(server, round - 1, writesPerRound);
+      }
+      for (int i = 0; i < writesPerRound; i++) {
+        HttpResponse<String> put = put(server, "round" + round + "-" + i);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+      }
+      if (round == rounds - 1) {
+        server.kill();
+        server = start(work, Map.of());
+        server.awaitReady(START_UP);
+        kept += countKept(server, round, writesPerRound);
+        server.close();
+      } else {
+        server.kill();
+      }
+    }
+    System.out.printf(
+        "LongRobustnessIT: writes kept across %d kill -9 rounds: %d of %d (start-ups %s s)%n",
+        rounds, kept, rounds * writesPerRound, startUps);
+    assertThat(kept).isEqualTo(rounds * writesPerRound);
+  }
+
+  @Test
+  void readsKeepAnsweringDuringAnUploadAttack() throws Exception {
+    Path work = Files.createTempDirectory("edu-upload-attack-");
+    try (ServerProcess server = start(work, Map.of())) {
+      server.awaitReady(START_UP);
+      long rssBefore = server.residentMegabytes();
+      AtomicLong peakRss = new AtomicLong(rssBefore);
+      AtomicBoolean attacking = new AtomicBoolean(true);
+      Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+      ExecutorService attackers = Executors.newFixedThreadPool(80);
+      // 60 anonymous and 20 authenticated slow 10 MB uploads, each trickling 64 kB at a time
+      for (int i = 0; i < 80; i++) {
+        boolean withToken = i >= 60;
+        attackers.submit(() -> slowUpload(server, withToken, attacking, answers));
+      }
+      List<Long> readMillis = Collections.synchronizedList(new ArrayList<>());
+      int readFailures = 0;
+      Instant until = Instant.now().plus(Duration.ofSeconds(60));
+      while (Instant.now().isBefore(until)) {
+        Instant started = Instant.now();
+        HttpResponse<String> read = get(server, "/fhir/Library/oxytocin-healthwise?_format=json");
+        readMillis.add(Duration.between(started, Instant.now()).toMillis());
+        if (read.statusCode() != 200) {
+          readFailures++;
+        }
+        peakRss.accumulateAndGet(server.residentMegabytes(), Math::max);
+        Thread.sleep(200);
+      }
+      attacking.set(false);
+      attackers.shutdown();
+      attackers.awaitTermination(2, TimeUnit.MINUTES);
+      Collections.sort(readMillis);
+      System.out.printf(
+          "LongRobustnessIT: upload attack (80 slow 10 MB uploads, 60 of them without a token):"
+              + " %d reads, %d failed, p50 %d ms, p99 %d ms; RSS %d MB before, peak %d MB;"
+              + " upload answers %s%n",
+          readMillis.size(),
+          readFailures,
+          percentile(readMillis, 50),
+          percentile(readMillis, 99),
+          rssBefore,
+          peakRss.get(),
+          answers);
+      assertThat(readFailures).isZero();
+      assertThat(get(server, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void soak() throws Exception {
+    Duration duration = Duration.parse(System.getProperty("edu.soak.duration", "PT10M"));
+    Path work = Files.createTempDirectory("edu-soak-");
+    try (ServerProcess server = start(work, Map.of())) {
+      server.awaitReady(START_UP);
+      // warm-up, then the baseline
+      for (int i = 0; i < 50; i++) {
+        get(server, "/fhir/Library?_content=oxytocin");
+      }
+      long rssStart = server.residentMegabytes();
+      List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+      AtomicInteger errors = new AtomicInteger();
+      AtomicInteger requests = new AtomicInteger();
+      Instant until = Instant.now().plus(duration);
+      // a steady 10 requests a second: 6 reads, 3 searches, 1 write
+      long tick = 0;
+      while (Instant.now().isBefore(until)) {
+        Instant started = Instant.now();
+        HttpResponse<String> answer =
+            switch ((int) (tick % 10)) {
+              case 0 -> put(server, "soak-" + (tick % 500));
+              case 1, 4, 7 ->
+                  get(
+                      server,
+                      "/fhir/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39&_content=oxytocin");
+              default -> get(server, "/fhir/DocumentReference/oxytocin-healthwise?_format=json");
+            };
+        millis.add(Duration.between(started, Instant.now()).toMillis());
+        requests.incrementAndGet();
+        if (answer.statusCode() >= 400) {
+          errors.incrementAndGet();
+        }
+        tick++;
+        long sleep = 100 - Duration.between(started, Instant.now()).toMillis();
+        if (sleep > 0) {
+          Thread.sleep(sleep);
+        }
+      }
+      long rssEnd = server.residentMegabytes();
+      Collections.sort(millis);
+      System.out.printf(
+          "LongRobustnessIT: soak %s: %d requests, %d errors, p50 %d ms, p99 %d ms, max %d ms;"
+              + " RSS %d MB after warm-up, %d MB at the end (%+d MB)%n",
+          duration,
+          requests.get(),
+          errors.get(),
+          percentile(millis, 50),
+          percentile(millis, 99),
+          millis.get(millis.size() - 1),
+          rssStart,
+          rssEnd,
+          rssEnd - rssStart);
+      assertThat(errors.get()).isZero();
+    }
+  }
+
+  private static void slowUpload(
+      ServerProcess server,
+      boolean withToken,
+      AtomicBoolean attacking,
+      Map<String, AtomicInteger> answers) {
+    try (Socket socket = new Socket("localhost", server.port())) {
+      socket.setSoTimeout(120_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /fhir/Basic HTTP/1.1\r\nHost: localhost\r\n"
+                  + (withToken ? "Authorization: Bearer " + TOKEN + "\r\n" : "")
+                  + "Content-Type: application/fhir+json\r\nContent-Length: 10000000\r\n\r\n")
+              .getBytes(ISO_8859_1));
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      int sent = 0;
+      while (attacking.get() && sent + chunk.length < 10_000_000) {
+        out.write(chunk);
+        sent += chunk.length;
+        Thread.sleep(100);
+      }
+      socket.shutdownOutput();
+      String status = new String(socket.getInputStream().readNBytes(12), ISO_8859_1);
+      answers.computeIfAbsent(status.strip(), s -> new AtomicInteger()).incrementAndGet();
+    } catch (IOException e) {
+      // the server closed the connection (it refused from the headers and stopped reading)
+      answers.computeIfAbsent("closed by the server", s -> new AtomicInteger()).incrementAndGet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int countKept(ServerProcess server, int round, int writes) throws IOException {
+    int kept = 0;
+    for (int i = 0; i < writes; i++) {
+      if (get(server, "/fhir/Basic/round" + round + "-" + i).statusCode() == 200) {
+        kept++;
+      }
+    }
+    return kept;
+  }
+
+  private static long percentile(List<Long> sorted, int percent) {
+    assertThat(sorted).isNotEmpty();
+    return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+  }
+
+  private static ServerProcess start(Path work, Map<String, String> more) throws IOException {
+    Map<String, String> properties = new java.util.HashMap<>(more);
+    properties.put("edu.data-dir", work.resolve("data").toString());
+    return ServerProcess.start(
+        properties, work.resolve("server-" + Instant.now().toEpochMilli() + ".log"));
+  }
+
+  private static HttpResponse<String> get(ServerProcess server, String path) throws IOException {
+    return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)));
+  }
+
+  private static HttpResponse<String> put(ServerProcess server, String id) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.fhirBase() + "/Basic/" + id))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/fhir+json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"resourceType\":\"Basic\",\"id\":\""
+                        + id
+                        + "\",\"code\":{\"text\":\"written as "
+                        + id
+                        + "\"}}")));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+}
