@@ -18,27 +18,65 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
- * Reads every {@code *.json} resource under the pack folder, strictly parsed and validated. Any bad
- * file stops the whole read, so nothing is loaded half-way.
+ * Reads the pack folder: every {@code *.json} file with its SHA-1, and a file's resource strictly
+ * parsed and validated. Any bad file stops the whole read, so nothing is loaded half-way.
  */
 class ContentPackReader {
 
-  /** One resource from the pack and the file it came from, for error messages. */
-  record PackFile(Path path, IBaseResource resource, String sha1) {
-    String typeAndId() {
-      return resource.getIdElement().getResourceType() + "/" + resource.getIdElement().getIdPart();
-    }
+  private static final String SOURCE_PREFIX = "urn:patientedu:content-pack:sha1:";
 
+  /** One file of the pack, not read yet beyond its hash. */
+  record PackFileRef(Path path, String sha1) {
     /** Recorded as meta.source of the version this file produced. */
     String sourceUri() {
-      return "urn:patientedu:content-pack:sha1:" + sha1;
+      return SOURCE_PREFIX + sha1;
     }
   }
+
+  /** One resource from the pack and the file it came from, for error messages. */
+  record PackFile(PackFileRef file, IBaseResource resource) {
+    String typeAndId() {
+      return typeAndId(resource);
+    }
+
+    static String typeAndId(IBaseResource resource) {
+      return resource.getIdElement().getResourceType() + "/" + resource.getIdElement().getIdPart();
+    }
+  }
+
+  static String type(String typeAndId) {
+    return typeAndId.substring(0, typeAndId.indexOf('/'));
+  }
+
+  /** The file hash in a meta.source this loader wrote, or null for any other source. */
+  static String sha1OfSource(String source) {
+    if (source == null || !source.startsWith(SOURCE_PREFIX)) {
+      return null;
+    }
+    // HAPI may append "#request-id" to the source it stores
+    int hash = source.indexOf('#');
+    return source.substring(SOURCE_PREFIX.length(), hash < 0 ? source.length() : hash);
+  }
+
+  static String sourceUriPattern() {
+    return SOURCE_PREFIX + "%";
+  }
+
+  private static final int VALIDATION_BATCH = 100;
+
+  /** "Bundle.entry[3].resource": which entry of a validation batch a message is about. */
+  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
 
   private final IParser parser;
   private final FhirValidator validator;
@@ -48,16 +86,14 @@ class ContentPackReader {
     this.validator = validator;
   }
 
-  List<PackFile> read(Path packDir) {
+  /** Every JSON file of the pack, in name order, with its hash. */
+  List<PackFileRef> list(Path packDir) {
     if (!Files.isDirectory(packDir)) {
       throw new ContentPackException("Content pack folder not found: " + packDir.toAbsolutePath());
     }
-    List<PackFile> files = new ArrayList<>();
-    for (Path path : jsonFiles(packDir)) {
-      files.add(new PackFile(path, parseAndValidate(path), sha1Of(path)));
-    }
-    rejectDuplicateIds(files);
-    return files;
+    return jsonFiles(packDir).parallelStream()
+        .map(path -> new PackFileRef(path, sha1Of(path)))
+        .toList();
   }
 
   private static List<Path> jsonFiles(Path packDir) {
@@ -71,7 +107,38 @@ class ContentPackReader {
     }
   }
 
-  private IBaseResource parseAndValidate(Path path) {
+  /** The whole pack: every file read, parsed and validated, each id once. */
+  List<PackFile> read(Path packDir) {
+    return read(list(packDir));
+  }
+
+  /**
+   * The files' resources, parsed and validated, in the order given, each id once. Validation is
+   * most of a first load's time, and HAPI's validator sets itself up afresh for every call (it
+   * rebuilds its instance validator, reading the OID table from a jar each time): resources are
+   * therefore validated a batch at a time, as the entries of one collection Bundle, batches on
+   * every core (HAPI's parser and validator are thread-safe).
+   */
+  List<PackFile> read(List<PackFileRef> files) {
+    List<PackFile> parsed =
+        files.parallelStream().map(file -> new PackFile(file, parse(file))).toList();
+    Map<Path, String> idsByPath = new TreeMap<>();
+    parsed.forEach(file -> idsByPath.put(file.file().path(), file.typeAndId()));
+    rejectDuplicateIds(idsByPath);
+    int batches = (parsed.size() + VALIDATION_BATCH - 1) / VALIDATION_BATCH;
+    IntStream.range(0, batches)
+        .parallel()
+        .forEach(
+            b ->
+                validate(
+                    parsed.subList(
+                        b * VALIDATION_BATCH,
+                        Math.min(parsed.size(), (b + 1) * VALIDATION_BATCH))));
+    return parsed;
+  }
+
+  private IBaseResource parse(PackFileRef file) {
+    Path path = file.path();
     IBaseResource resource;
     try {
       resource = parser.parseResource(Files.readString(path));
@@ -83,20 +150,47 @@ class ContentPackReader {
       throw new ContentPackException(
           path + ": the resource has no id; pack resources need stable ids.");
     }
-    ValidationResult result = validator.validateWithResult(resource);
-    List<SingleValidationMessage> errors =
-        result.getMessages().stream()
-            .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-            .toList();
-    if (!errors.isEmpty()) {
-      throw new ContentPackException(
-          path
-              + ": fails validation: "
-              + errors.stream()
-                  .map(m -> m.getLocationString() + " " + m.getMessage())
-                  .collect(Collectors.joining("; ")));
-    }
     return resource;
+  }
+
+  /** Throws naming the first file of the batch that has an error, and its errors. */
+  private void validate(List<PackFile> batch) {
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    for (PackFile file : batch) {
+      // a copy: an entry's resource must not be shared with the transaction built later
+      Resource resource = ((Resource) file.resource()).copy();
+      bundle
+          .addEntry()
+          .setFullUrl(PackTerminology.CANONICAL_BASE + "/fhir/" + file.typeAndId())
+          .setResource(resource);
+    }
+    ValidationResult result = validator.validateWithResult(bundle);
+    Map<Integer, List<String>> errorsByEntry = new TreeMap<>();
+    for (SingleValidationMessage message : result.getMessages()) {
+      if (message.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) {
+        continue;
+      }
+      String location = message.getLocationString() == null ? "" : message.getLocationString();
+      Matcher entry = ENTRY.matcher(location);
+      boolean inEntry = entry.find();
+      int index = inEntry ? Integer.parseInt(entry.group(1)) : 0;
+      // "Bundle.entry[3].resource/*Library/x*/.status" is "Library.status" in the file
+      String where =
+          inEntry
+              ? type(batch.get(index).typeAndId())
+                  + location.substring(entry.end()).replaceFirst("^/\\*[^*]*\\*/", "")
+              : location;
+      errorsByEntry
+          .computeIfAbsent(index, i -> new ArrayList<>())
+          .add(where + " " + message.getMessage());
+    }
+    if (!errorsByEntry.isEmpty()) {
+      Map.Entry<Integer, List<String>> first = errorsByEntry.entrySet().iterator().next();
+      throw new ContentPackException(
+          batch.get(first.getKey()).file().path()
+              + ": fails validation: "
+              + String.join("; ", first.getValue()));
+    }
   }
 
   private static String sha1Of(Path path) {
@@ -108,14 +202,18 @@ class ContentPackReader {
     }
   }
 
-  private static void rejectDuplicateIds(List<PackFile> files) {
+  /**
+   * @param idsByPath every file's type and id (read from the file, or known from the store)
+   */
+  static void rejectDuplicateIds(Map<Path, String> idsByPath) {
     Map<String, Path> seen = new HashMap<>();
-    for (PackFile file : files) {
-      Path previous = seen.putIfAbsent(file.typeAndId(), file.path());
-      if (previous != null) {
-        throw new ContentPackException(
-            file.path() + ": " + file.typeAndId() + " is also defined in " + previous);
-      }
-    }
+    idsByPath.forEach(
+        (path, typeAndId) -> {
+          Path previous = seen.putIfAbsent(typeAndId, path);
+          if (previous != null) {
+            throw new ContentPackException(
+                path + ": " + typeAndId + " is also defined in " + previous);
+          }
+        });
   }
 }
