@@ -42,6 +42,17 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
+   * The same with JVM options of the caller's after the default ones (a larger {@code -Xmx} for a
+   * benchmark: the last one given wins).
+   */
+  public static ServerProcess startWithJvmOptions(
+      List<String> jvmOptions, Map<String, String> properties, Path log) throws IOException {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.addAll(List.of("-jar", appJar().toString()));
+    return start(launch, properties, log);
+  }
+
+  /**
    * The packaged application with one more class of the tests' own on its classpath and among its
    * Spring sources: what an integrator adds to a server (Spring Boot's PropertiesLauncher reads
    * {@code loader.path}; the plain launcher takes nothing beside the jar).
@@ -124,6 +135,11 @@ public final class ServerProcess implements AutoCloseable {
           "Node still running after " + timeout + "; its log:\n" + Files.readString(log));
     }
     return process.exitValue();
+  }
+
+  /** The node's process id (for its memory in /proc). */
+  public long pid() {
+    return process.pid();
   }
 
   public String baseUrl() {
