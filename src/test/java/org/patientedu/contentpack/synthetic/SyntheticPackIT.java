@@ -55,7 +55,8 @@ class SyntheticPackIT {
                 "edu.content-pack.dir", packDir.toString(),
                 "edu.review.today", TODAY.toString()),
             logDir.resolve("server.log"))) {
-      server.awaitReady(Duration.ofMinutes(10));
+      // node starts took 3 to 10 min here while other builds shared the two cores
+      server.awaitReady(Duration.ofMinutes(25));
       assertThat(server.log())
           .contains(
               "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
