@@ -2,6 +2,7 @@ package org.patientedu;
 
 import java.util.Set;
 import org.patientedu.contentpack.importer.ImportCommand;
+import org.patientedu.contentpack.synthetic.SyntheticPackCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
@@ -17,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * plus the nurses' handout pages.
  *
  * <p>{@code java -jar patient-education.jar} runs the server; {@code import} and {@code reimport}
- * run the page importer instead, without starting the server.
+ * run the page importer instead, and {@code synthetic-pack} writes a pack of test pages, without
+ * starting the server.
  */
 // HAPI schedules its own jobs (no Quartz from Boot), manages its own schema (no Flyway, which HAPI
 // brings along), and full text runs on local Lucene or, with the opensearch profile, on Hibernate
@@ -41,6 +43,9 @@ public class PatientEducationApplication {
   public static void main(String[] args) {
     if (args.length > 0 && IMPORTER_COMMANDS.contains(args[0])) {
       System.exit(ImportCommand.run(args));
+    }
+    if (args.length > 0 && args[0].equals("synthetic-pack")) {
+      System.exit(SyntheticPackCommand.run(args));
     }
     SpringApplication.run(PatientEducationApplication.class, args);
   }

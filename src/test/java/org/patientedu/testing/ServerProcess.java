@@ -153,6 +153,11 @@ public final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** The node's process id (for its memory in /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   public String baseUrl() {
     return "http://localhost:" + port;
   }
@@ -187,10 +192,6 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /** The node's operating-system process id (for its memory, in /proc). */
-  public long pid() {
-    return process.pid();
-  }
-
   /** The node's resident memory in MB, from /proc (Linux). */
   public long residentMegabytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {

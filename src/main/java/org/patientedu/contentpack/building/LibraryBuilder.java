@@ -44,7 +44,8 @@ public final class LibraryBuilder {
     library.setName(computableName(settings.id()));
     library.setTitle(page.title());
     library.setStatus(review.inUse() ? PublicationStatus.ACTIVE : PublicationStatus.DRAFT);
-    library.setExperimental(false);
+    // only synthetic test content is experimental: it must never pass for education
+    library.setExperimental(settings.synthetic());
     library.setType(
         FhirElements.concept(
             PackTerminology.LIBRARY_TYPE,

@@ -113,18 +113,27 @@ public final class PackEntryWriter {
     PackEntry entry = PackEntryBuilder.build(page, settings, translations);
 
     write(folder.resolve(ImportSettings.FILE_NAME), settings.toProperties());
+    writeResources(folder, settings.id(), entry);
+    String report = reportText(settings, page);
+    write(folder.resolve(REPORT_FILE), report);
+    return new Result(folder, page, report);
+  }
+
+  /**
+   * Writes the resources of a pack entry into its folder: the files the pack load reads. The
+   * importer and the synthetic pack both write through here, so a pack folder has one layout.
+   */
+  public static void writeResources(Path folder, String id, PackEntry entry) throws IOException {
+    Files.createDirectories(folder);
     write(folder.resolve(LIBRARY_FILE), FhirJson.encode(entry.library()));
     write(folder.resolve(DOCUMENT_REFERENCE_FILE), FhirJson.encode(entry.documentReference()));
     write(folder.resolve(HTML_BINARY_FILE), FhirJson.encode(entry.htmlBinary()));
     write(folder.resolve(TEXT_BINARY_FILE), FhirJson.encode(entry.textBinary()));
     for (Binary binary : entry.translationBinaries()) {
       // Binary-html-es.json next to Binary-html.json
-      String suffix = binary.getIdElement().getIdPart().substring(settings.id().length() + 1);
+      String suffix = binary.getIdElement().getIdPart().substring(id.length() + 1);
       write(folder.resolve("Binary-" + suffix + ".json"), FhirJson.encode(binary));
     }
-    String report = reportText(settings, page);
-    write(folder.resolve(REPORT_FILE), report);
-    return new Result(folder, page, report);
   }
 
   /** Rebuilds every folder of the pack that has an import.properties, in name order. */

@@ -22,16 +22,23 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.springframework.core.io.Resource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.patientedu.contentpack.PackTerminology;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads every {@code *.json} resource of the pack, strictly parsed, from a folder or from the copy
- * bundled in the application jar, and validates the files about to be stored. Any bad file stops
- * the whole load, so nothing is loaded half-way.
+ * Reads the pack, from a folder or from the copy bundled in the application jar: every {@code
+ * *.json} file with its SHA-1, and a file's resource strictly parsed and validated. Any bad file
+ * stops the whole read, so nothing is loaded half-way.
  */
 class ContentPackReader {
 
@@ -41,23 +48,55 @@ class ContentPackReader {
    */
   static final String BUNDLED_PACK = "content-pack/";
 
-  /** One resource from the pack and the file it came from, for error messages. */
-  record PackFile(String location, IBaseResource resource, String sha1) {
-    String typeAndId() {
-      return resource.getIdElement().getResourceType() + "/" + resource.getIdElement().getIdPart();
-    }
+  private static final String SOURCE_PREFIX = "urn:patientedu:content-pack:sha1:";
 
+  /**
+   * One file of the pack, not read yet beyond its hash: a folder's file or a bundled one ({@code
+   * location} names it in messages and orders the load).
+   */
+  record PackFileRef(String location, InputStreamSource source, String sha1) {
     /**
      * Recorded as meta.source of the version this file produced. The hash is of the file's bytes,
      * so the bundled copy and the folder it was built from count as the same file.
      */
     String sourceUri() {
-      return "urn:patientedu:content-pack:sha1:" + sha1;
+      return SOURCE_PREFIX + sha1;
     }
   }
 
-  /** A pack file's name (for messages and the load order) and its bytes. */
-  private record RawFile(String location, byte[] bytes) {}
+  /** One resource from the pack and the file it came from, for error messages. */
+  record PackFile(PackFileRef file, IBaseResource resource) {
+    String typeAndId() {
+      return typeAndId(resource);
+    }
+
+    static String typeAndId(IBaseResource resource) {
+      return resource.getIdElement().getResourceType() + "/" + resource.getIdElement().getIdPart();
+    }
+  }
+
+  static String type(String typeAndId) {
+    return typeAndId.substring(0, typeAndId.indexOf('/'));
+  }
+
+  /** The file hash in a meta.source this loader wrote, or null for any other source. */
+  static String sha1OfSource(String source) {
+    if (source == null || !source.startsWith(SOURCE_PREFIX)) {
+      return null;
+    }
+    // HAPI may append "#request-id" to the source it stores
+    int hash = source.indexOf('#');
+    return source.substring(SOURCE_PREFIX.length(), hash < 0 ? source.length() : hash);
+  }
+
+  static String sourceUriPattern() {
+    return SOURCE_PREFIX + "%";
+  }
+
+  private static final int VALIDATION_BATCH = 100;
+
+  /** "Bundle.entry[3].resource": which entry of a validation batch a message is about. */
+  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
 
   private final IParser parser;
   private final FhirValidator validator;
@@ -67,70 +106,45 @@ class ContentPackReader {
     this.validator = validator;
   }
 
-  /** The pack in a folder ({@code edu.content-pack.dir}). */
-  List<PackFile> read(Path packDir) {
+  /** Every JSON file of the pack, in name order, with its hash. */
+  List<PackFileRef> list(Path packDir) {
     if (!Files.isDirectory(packDir)) {
       throw new ContentPackException("Content pack folder not found: " + packDir.toAbsolutePath());
     }
-    return parseAll(folderFiles(packDir));
+    return jsonFiles(packDir).parallelStream()
+        .map(path -> ref(path.toString(), new FileSystemResource(path)))
+        .toList();
   }
 
-  /** The pack the build bundled into the application (the default). */
-  List<PackFile> readBundled() {
-    List<RawFile> files = bundledFiles();
+  /** Every JSON file of the pack the build bundled into the application (the default). */
+  List<PackFileRef> listBundled() {
+    List<PackFileRef> files = bundledFiles();
     if (files.isEmpty()) {
       throw new ContentPackException(
           "No content pack on the classpath ("
               + BUNDLED_PACK
               + "): set edu.content-pack.dir to the pack folder, or edu.content-pack.enabled=false");
     }
-    return parseAll(files);
-  }
-
-  private List<PackFile> parseAll(List<RawFile> rawFiles) {
-    List<PackFile> files = new ArrayList<>();
-    for (RawFile raw : rawFiles) {
-      files.add(new PackFile(raw.location(), parse(raw), sha1Of(raw.bytes())));
-    }
-    rejectDuplicateIds(files);
     return files;
-  }
-
-  private static List<RawFile> folderFiles(Path packDir) {
-    try (Stream<Path> walk = Files.walk(packDir)) {
-      List<RawFile> files = new ArrayList<>();
-      for (Path path :
-          walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
-              .sorted()
-              .toList()) {
-        files.add(new RawFile(path.toString(), Files.readAllBytes(path)));
-      }
-      return files;
-    } catch (IOException e) {
-      throw new ContentPackException(
-          "Cannot read the content pack folder " + packDir + ": " + e.getMessage(), e);
-    }
   }
 
   /**
    * Spring's resource pattern resolver lists the bundled files in an exploded classpath and inside
    * the (nested) Spring Boot jar alike.
    */
-  private static List<RawFile> bundledFiles() {
+  private static List<PackFileRef> bundledFiles() {
     try {
-      Resource[] resources =
+      org.springframework.core.io.Resource[] resources =
           new PathMatchingResourcePatternResolver(ContentPackReader.class.getClassLoader())
               .getResources("classpath:" + BUNDLED_PACK + "**/*.json");
-      List<RawFile> files = new ArrayList<>();
-      for (Resource resource : resources) {
+      List<PackFileRef> files = new ArrayList<>();
+      for (org.springframework.core.io.Resource resource : resources) {
         String url = resource.getURL().toString();
         String location =
             "classpath:" + url.substring(url.lastIndexOf(BUNDLED_PACK)); // content-pack/<id>/x
-        try (InputStream in = resource.getInputStream()) {
-          files.add(new RawFile(location, in.readAllBytes()));
-        }
+        files.add(ref(location, resource));
       }
-      files.sort(Comparator.comparing(RawFile::location)); // the folder's order
+      files.sort(Comparator.comparing(PackFileRef::location)); // the folder's order
       return files;
     } catch (FileNotFoundException noBundledPack) {
       return List.of();
@@ -139,43 +153,122 @@ class ContentPackReader {
     }
   }
 
-  private IBaseResource parse(RawFile file) {
+  private static PackFileRef ref(String location, InputStreamSource source) {
+    return new PackFileRef(location, source, sha1Of(location, bytes(location, source)));
+  }
+
+  private static byte[] bytes(String location, InputStreamSource source) {
+    try (InputStream in = source.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new ContentPackException(location + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> jsonFiles(Path packDir) {
+    try (Stream<Path> walk = Files.walk(packDir)) {
+      return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new ContentPackException(
+          "Cannot list the content pack folder " + packDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The whole pack in a folder: every file read, parsed and validated, each id once. */
+  List<PackFile> read(Path packDir) {
+    return read(list(packDir));
+  }
+
+  /** The whole bundled pack: every file read, parsed and validated, each id once. */
+  List<PackFile> readBundled() {
+    return read(listBundled());
+  }
+
+  /**
+   * The files' resources, parsed and validated, in the order given, each id once. Validation is
+   * most of a first load's time, and HAPI's validator sets itself up afresh for every call (it
+   * rebuilds its instance validator, reading the OID table from a jar each time): resources are
+   * therefore validated a batch at a time, as the entries of one collection Bundle, batches on
+   * every core (HAPI's parser and validator are thread-safe).
+   */
+  List<PackFile> read(List<PackFileRef> files) {
+    List<PackFile> parsed =
+        files.parallelStream().map(file -> new PackFile(file, parse(file))).toList();
+    Map<String, String> idsByLocation = new TreeMap<>();
+    parsed.forEach(file -> idsByLocation.put(file.file().location(), file.typeAndId()));
+    rejectDuplicateIds(idsByLocation);
+    int batches = (parsed.size() + VALIDATION_BATCH - 1) / VALIDATION_BATCH;
+    IntStream.range(0, batches)
+        .parallel()
+        .forEach(
+            b ->
+                validate(
+                    parsed.subList(
+                        b * VALIDATION_BATCH,
+                        Math.min(parsed.size(), (b + 1) * VALIDATION_BATCH))));
+    return parsed;
+  }
+
+  private IBaseResource parse(PackFileRef file) {
+    String path = file.location();
     IBaseResource resource;
     try {
-      resource = parser.parseResource(new String(file.bytes(), StandardCharsets.UTF_8));
+      resource =
+          parser.parseResource(new String(bytes(path, file.source()), StandardCharsets.UTF_8));
     } catch (DataFormatException e) {
       throw new ContentPackException(
-          file.location() + ": not a valid FHIR R4 JSON resource: " + e.getMessage(), e);
+          path + ": not a valid FHIR R4 JSON resource: " + e.getMessage(), e);
     }
     if (!resource.getIdElement().hasIdPart()) {
       throw new ContentPackException(
-          file.location() + ": the resource has no id; pack resources need stable ids.");
+          path + ": the resource has no id; pack resources need stable ids.");
     }
     return resource;
   }
 
-  /**
-   * Validates a file against FHIR R4 before it is stored. Only files about to be stored need it: a
-   * file already stored (same bytes) passed when it was loaded, and skipping it spares a restart
-   * the validator's warm-up (seconds, and its definitions in memory).
-   */
-  void validate(PackFile file) {
-    ValidationResult result = validator.validateWithResult(file.resource());
-    List<SingleValidationMessage> errors =
-        result.getMessages().stream()
-            .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-            .toList();
-    if (!errors.isEmpty()) {
+  /** Throws naming the first file of the batch that has an error, and its errors. */
+  private void validate(List<PackFile> batch) {
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    for (PackFile file : batch) {
+      // a copy: an entry's resource must not be shared with the transaction built later
+      Resource resource = ((Resource) file.resource()).copy();
+      bundle
+          .addEntry()
+          .setFullUrl(PackTerminology.CANONICAL_BASE + "/fhir/" + file.typeAndId())
+          .setResource(resource);
+    }
+    ValidationResult result = validator.validateWithResult(bundle);
+    Map<Integer, List<String>> errorsByEntry = new TreeMap<>();
+    for (SingleValidationMessage message : result.getMessages()) {
+      if (message.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) {
+        continue;
+      }
+      String location = message.getLocationString() == null ? "" : message.getLocationString();
+      Matcher entry = ENTRY.matcher(location);
+      boolean inEntry = entry.find();
+      int index = inEntry ? Integer.parseInt(entry.group(1)) : 0;
+      // "Bundle.entry[3].resource/*Library/x*/.status" is "Library.status" in the file
+      String where =
+          inEntry
+              ? type(batch.get(index).typeAndId())
+                  + location.substring(entry.end()).replaceFirst("^/\\*[^*]*\\*/", "")
+              : location;
+      errorsByEntry
+          .computeIfAbsent(index, i -> new ArrayList<>())
+          .add(where + " " + message.getMessage());
+    }
+    if (!errorsByEntry.isEmpty()) {
+      Map.Entry<Integer, List<String>> first = errorsByEntry.entrySet().iterator().next();
       throw new ContentPackException(
-          file.location()
+          batch.get(first.getKey()).file().location()
               + ": fails validation: "
-              + errors.stream()
-                  .map(m -> m.getLocationString() + " " + m.getMessage())
-                  .collect(Collectors.joining("; ")));
+              + String.join("; ", first.getValue()));
     }
   }
 
-  private static String sha1Of(byte[] bytes) {
+  private static String sha1Of(String location, byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
@@ -183,14 +276,18 @@ class ContentPackReader {
     }
   }
 
-  private static void rejectDuplicateIds(List<PackFile> files) {
+  /**
+   * @param idsByLocation every file's type and id (read from the file, or known from the store)
+   */
+  static void rejectDuplicateIds(Map<String, String> idsByLocation) {
     Map<String, String> seen = new HashMap<>();
-    for (PackFile file : files) {
-      String previous = seen.putIfAbsent(file.typeAndId(), file.location());
-      if (previous != null) {
-        throw new ContentPackException(
-            file.location() + ": " + file.typeAndId() + " is also defined in " + previous);
-      }
-    }
+    idsByLocation.forEach(
+        (path, typeAndId) -> {
+          String previous = seen.putIfAbsent(typeAndId, path);
+          if (previous != null) {
+            throw new ContentPackException(
+                path + ": " + typeAndId + " is also defined in " + previous);
+          }
+        });
   }
 }

@@ -29,6 +29,8 @@ import org.patientedu.contentpack.ContextTag;
  * @param sourceFile name of the source copy in the folder (source.txt / source.html)
  * @param translations the same page in other languages: language tag (es, es-MX) to the name of its
  *     source copy in the folder (source-es.txt / source-es.html), in tag order
+ * @param synthetic made-up test content (the synthetic-pack command), never education: the Library
+ *     is marked experimental
  */
 public record ImportSettings(
     String id,
@@ -37,7 +39,8 @@ public record ImportSettings(
     String version,
     String topic,
     String sourceFile,
-    Map<String, String> translations) {
+    Map<String, String> translations,
+    boolean synthetic) {
 
   public static final String FILE_NAME = "import.properties";
   private static final String TRANSLATION_PREFIX = "translation.";
@@ -62,6 +65,18 @@ public record ImportSettings(
       String topic,
       String sourceFile) {
     this(id, contexts, language, version, topic, sourceFile, Map.of());
+  }
+
+  /** A real page (not synthetic test content). */
+  public ImportSettings(
+      String id,
+      List<ContextTag> contexts,
+      String language,
+      String version,
+      String topic,
+      String sourceFile,
+      Map<String, String> translations) {
+    this(id, contexts, language, version, topic, sourceFile, translations, false);
   }
 
   public ImportSettings {
@@ -158,7 +173,8 @@ public record ImportSettings(
         p.getProperty("version", DEFAULT_VERSION),
         p.getProperty("topic"),
         p.getProperty("source", PageFormat.TEXT.sourceFileName()),
-        translations(p));
+        translations(p),
+        Boolean.parseBoolean(p.getProperty("synthetic", "false")));
   }
 
   /** {@code translation.<language>=<file>} lines. */
@@ -259,6 +275,9 @@ public record ImportSettings(
     translations.forEach(
         (tag, file) ->
             out.append(TRANSLATION_PREFIX).append(tag).append('=').append(file).append('\n'));
+    if (synthetic) {
+      out.append("synthetic=true\n");
+    }
     return out.toString();
   }
 

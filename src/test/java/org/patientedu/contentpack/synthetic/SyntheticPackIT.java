@@ -1,0 +1,171 @@
+package org.patientedu.contentpack.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Library;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.ServerProcess;
+
+/**
+ * A small synthetic pack loaded by a real server: searches find its pages, and the catalog and
+ * handouts show them as synthetic, never as approved, and as medically reviewed only where the
+ * synthetic page names its (fictional) reviewers.
+ */
+class SyntheticPackIT {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+  private static final String LACTATION_SNOMED = "http://snomed.info/sct|413712001";
+
+  @TempDir Path dataDir;
+  @TempDir Path packDir;
+  @TempDir Path logDir;
+
+  @Test
+  void aSyntheticPackIsFoundAndNeverPassesForApprovedEducation() throws Exception {
+    SyntheticPackCommand.write(packDir, 50, 11, TODAY);
+    List<Library> written = writtenLibraries();
+    Set<String> allIds = new TreeSet<>();
+    IntStream.rangeClosed(1, 50).forEach(n -> allIds.add(String.format("synthetic-%05d", n)));
+
+    try (ServerProcess server =
+        ServerProcess.start(
+            Map.of(
+                "edu.data-dir", dataDir.toString(),
+                "edu.content-pack.dir", packDir.toString(),
+                "edu.review.today", TODAY.toString()),
+            logDir.resolve("server.log"))) {
+      // node starts took 3 to 10 min here while other builds shared the two cores
+      server.awaitReady(Duration.ofMinutes(25));
+      assertThat(server.log())
+          .contains(
+              "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
+                  + " unchanged 0)");
+      IGenericClient client = server.client();
+
+      List<Library> all = search(client, "Library?publisher=Synthetic%20test%20content");
+      assertThat(ids(all)).isEqualTo(allIds);
+      assertThat(all)
+          .allSatisfy(
+              library -> {
+                assertThat(library.getExperimental()).isTrue();
+                assertThat(library.getTitle()).startsWith("Synthetic test page ");
+                assertThat(library.hasApprovalDate()).as("only $approve approves").isFalse();
+              });
+      assertThat(ids(search(client, "Library?_content=synthetic"))).isEqualTo(allIds);
+
+      Set<String> lactation = idsOf(written, l -> hasCode(l, "413712001"));
+      assertThat(lactation).isNotEmpty();
+      assertThat(ids(search(client, "Library?context=" + LACTATION_SNOMED))).isEqualTo(lactation);
+      assertThat(ids(search(client, "Library?context:below=http://hl7.org/fhir/sid/icd-10-cm|Z39")))
+          .isEqualTo(idsOf(written, l -> hasCode(l, "Z39.1")));
+
+      Set<String> neverReviewed = idsOf(written, l -> !l.hasLastReviewDate());
+      Set<String> medicallyReviewed = idsOf(written, Library::hasReviewer);
+      assertThat(neverReviewed).isNotEmpty();
+      assertThat(medicallyReviewed).isNotEmpty();
+      assertThat(ids(search(client, "Library?review-status=never-reviewed")))
+          .isEqualTo(neverReviewed);
+      assertThat(ids(search(client, "Library?review-status=current,due-soon,overdue")))
+          .isEqualTo(medicallyReviewed);
+
+      String catalog = get(server.baseUrl() + "/");
+      assertThat(written).allSatisfy(library -> assertThat(catalog).contains(library.getTitle()));
+      assertThat(catalog).doesNotContain("Approved for use");
+
+      String never = neverReviewed.iterator().next();
+      assertThat(get(server.baseUrl() + "/handouts/" + never))
+          .contains("Synthetic test page " + Integer.parseInt(never.substring(10)) + ":")
+          .contains("This page is synthetic test content.")
+          .contains("Draft: not approved for use with patients")
+          .contains("Never medically reviewed")
+          .doesNotContain("Approved for use")
+          .doesNotContain("Synthetic Reviewer");
+
+      String reviewed = medicallyReviewed.iterator().next();
+      Library reviewedLibrary =
+          written.stream()
+              .filter(l -> l.getIdElement().getIdPart().equals(reviewed))
+              .findFirst()
+              .orElseThrow();
+      assertThat(get(server.baseUrl() + "/handouts/" + reviewed))
+          .contains("Synthetic test page ")
+          .contains("This page is synthetic test content.")
+          .contains(reviewedLibrary.getReviewerFirstRep().getName())
+          .contains("Synthetic test content")
+          .doesNotContain("Approved for use");
+    }
+  }
+
+  private List<Library> writtenLibraries() throws IOException {
+    List<Library> libraries = new ArrayList<>();
+    try (var folders = Files.list(packDir)) {
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        libraries.add(
+            FHIR.newJsonParser()
+                .parseResource(Library.class, Files.readString(folder.resolve("Library.json"))));
+      }
+    }
+    assertThat(libraries).hasSize(50);
+    return libraries;
+  }
+
+  private static boolean hasCode(Library library, String code) {
+    return library.getUseContext().stream()
+        .anyMatch(
+            use ->
+                use.getValueCodeableConcept().getCoding().stream()
+                    .anyMatch(coding -> code.equals(coding.getCode())));
+  }
+
+  private static Set<String> idsOf(List<Library> libraries, Predicate<Library> which) {
+    Set<String> ids = new TreeSet<>();
+    libraries.stream().filter(which).forEach(l -> ids.add(l.getIdElement().getIdPart()));
+    return ids;
+  }
+
+  private static Set<String> ids(List<Library> libraries) {
+    return idsOf(libraries, l -> true);
+  }
+
+  private static List<Library> search(IGenericClient client, String query) {
+    Bundle bundle =
+        client
+            .search()
+            .byUrl(query + (query.contains("?") ? "&" : "?") + "_count=200")
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(bundle.getLink(Bundle.LINK_NEXT)).as(query + " fits one page").isNull();
+    return bundle.getEntry().stream().map(e -> (Library) e.getResource()).toList();
+  }
+
+  private static String get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
+  }
+}
