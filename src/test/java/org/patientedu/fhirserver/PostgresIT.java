@@ -281,7 +281,8 @@ class PostgresIT {
     try (ServerProcess nodeD = node("d", "postgres,opensearch")) {
       nodeD.awaitReady(Duration.ofMinutes(5));
       assertThat(nodeD.log())
-          .contains("Full-text index holds 0 documents but the database has")
+          // 0, or the few documents the running nodes' own writes (AuditEvents) indexed since
+          .containsPattern("Full-text index holds \\d+ documents but the database has \\d+")
           .contains("Full-text index rebuilt in");
       nodeD
           .log()
