@@ -184,4 +184,12 @@ public final class PackTerminology {
   public static String libraryUrl(String id) {
     return CANONICAL_BASE + "/Library/" + id;
   }
+
+  /**
+   * FHIR operations that the security rules name as well as the features that serve them (security
+   * sits above the content features, so the names live here, below both).
+   */
+  public static final String OPERATION_RECORD_GIVEN = "$record-given";
+
+  public static final String OPERATION_CDS_FEEDBACK_REPORT = "$cds-feedback-report";
 }

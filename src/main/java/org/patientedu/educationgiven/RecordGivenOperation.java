@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.education.HandoutAddresses;
 
 /**
@@ -38,7 +39,7 @@ import org.patientedu.education.HandoutAddresses;
  */
 public class RecordGivenOperation {
 
-  public static final String NAME = "$record-given";
+  public static final String NAME = PackTerminology.OPERATION_RECORD_GIVEN;
 
   private final DaoRegistry daoRegistry;
   private final HandoutAddresses addresses;

@@ -18,8 +18,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.patientedu.cdshooks.feedback.FeedbackReportOperation;
-import org.patientedu.educationgiven.RecordGivenOperation;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.review.LifecycleOperations;
 import org.patientedu.review.ReviewReportOperation;
 import org.patientedu.security.SmartScope.Permission;
@@ -104,9 +103,9 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
     }
     if (grant.allows("Library", Permission.UPDATE)) {
       rules
-          .allow("system/Library.u: " + FeedbackReportOperation.NAME)
+          .allow("system/Library.u: " + PackTerminology.OPERATION_CDS_FEEDBACK_REPORT)
           .operation()
-          .named(FeedbackReportOperation.NAME)
+          .named(PackTerminology.OPERATION_CDS_FEEDBACK_REPORT)
           .onServer()
           .andAllowAllResponses();
       for (String operation : LIFECYCLE_OPERATIONS) {
@@ -122,9 +121,11 @@ final class ScopeAuthorization extends AuthorizationInterceptor {
         && grant.allows("Procedure", Permission.CREATE)) {
       // The operation's own writes are checked again, one by one, against the same scopes.
       rules
-          .allow("system/DocumentReference.c and system/Procedure.c: " + RecordGivenOperation.NAME)
+          .allow(
+              "system/DocumentReference.c and system/Procedure.c: "
+                  + PackTerminology.OPERATION_RECORD_GIVEN)
           .operation()
-          .named(RecordGivenOperation.NAME)
+          .named(PackTerminology.OPERATION_RECORD_GIVEN)
           .onInstancesOfType(Library.class)
           .andAllowAllResponses();
     }

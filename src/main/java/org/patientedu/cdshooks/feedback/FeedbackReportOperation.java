@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.patientedu.contentpack.PackTerminology;
 
 /**
  * {@code GET /fhir/$cds-feedback-report}: per page, how often its CDS Hooks card was shown,
@@ -15,7 +16,7 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public class FeedbackReportOperation {
 
-  public static final String NAME = "$cds-feedback-report";
+  public static final String NAME = PackTerminology.OPERATION_CDS_FEEDBACK_REPORT;
 
   private final FeedbackLedger ledger;
 
