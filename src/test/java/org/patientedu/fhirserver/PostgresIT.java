@@ -278,19 +278,39 @@ class PostgresIT {
         .as("the index is gone")
         .isEmpty();
 
+    // A running node writes while the index is gone: OpenSearch then creates a plain index named
+    // as the write alias, on which Hibernate Search could not start (the next node used to stop).
+    Basic writtenMeanwhile = new Basic();
+    writtenMeanwhile.setId("postgres-during-index-loss");
+    writtenMeanwhile.setCode(new CodeableConcept().setText("marlinspike leaflet"));
+    nodeA.editorClient().update().resource(writtenMeanwhile).execute();
+    assertThat(openSearch.request("GET", "/_cat/indices/resourcetable-*?h=index").strip())
+        .as("OpenSearch created an index in the alias's place")
+        .isEqualTo("resourcetable-write");
+
     try (ServerProcess nodeD = node("d", "postgres,opensearch")) {
       nodeD.awaitReady(Duration.ofMinutes(5));
       assertThat(nodeD.log())
+          .contains("Deleted the index 'resourcetable-write'")
           // 0, or the few documents the running nodes' own writes (AuditEvents) indexed since
           .containsPattern("Full-text index holds \\d+ documents but the database has \\d+")
           .contains("Full-text index rebuilt in");
+      assertThat(
+              openSearch
+                  .request("GET", "/_cat/aliases/resourcetable-*?h=alias,index")
+                  .lines()
+                  .map(line -> line.strip().replaceAll("\\s+", " ")))
+          .as("the layout is HAPI's again")
+          .containsExactlyInAnyOrder(
+              "resourcetable-read resourcetable-000001",
+              "resourcetable-write resourcetable-000001");
       nodeD
           .log()
           .lines()
           .filter(line -> line.contains("Full-text index rebuilt in"))
           .forEach(line -> System.out.println("PostgresIT: node D: " + line));
       assertThat(ids(nodeD, "Basic?_content=marlinspike"))
-          .containsExactly("postgres-before-index-loss");
+          .containsExactlyInAnyOrder("postgres-before-index-loss", "postgres-during-index-loss");
     }
     for (ServerProcess node : List.of(nodeA, nodeB)) {
       assertThat(ids(node, "Library?_content=prolactin"))

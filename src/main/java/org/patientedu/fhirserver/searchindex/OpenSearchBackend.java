@@ -36,6 +36,8 @@ class OpenSearchBackend {
   HibernatePropertiesCustomizer openSearchFullTextBackend(OpenSearchProperties properties) {
     Map<String, String> openSearch = hibernateProperties(properties);
     return hibernate -> {
+      // Right before Hibernate Search starts on the cluster, which it could not with such an index.
+      StrayAliasIndexes.remove(properties);
       hibernate.keySet().removeIf(key -> key.startsWith(LUCENE_DIRECTORY));
       hibernate.remove(LUCENE_VERSION);
       hibernate.putAll(openSearch);
@@ -50,12 +52,11 @@ class OpenSearchBackend {
       throw new IllegalArgumentException(
           "edu.opensearch.url must be http(s)://host[:port], not " + url);
     }
-    int port = url.getPort() != -1 ? url.getPort() : "https".equals(scheme) ? 443 : 80;
 
     Properties settings = new Properties();
     new ElasticsearchHibernatePropertiesBuilder()
         .setProtocol(scheme)
-        .setHosts(url.getHost() + ":" + port)
+        .setHosts(url.getHost() + ":" + properties.port())
         .setUsername(properties.username())
         .setPassword(properties.password())
         .apply(settings);

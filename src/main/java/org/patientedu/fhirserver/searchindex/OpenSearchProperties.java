@@ -18,6 +18,11 @@ record OpenSearchProperties(
     @DefaultValue("") String username,
     @DefaultValue("") String password) {
 
+  /** The port of {@link #url}, or its scheme's default (80, 443) when it names none. */
+  int port() {
+    return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+  }
+
   /** Never print the password, even in a debug dump of the bean. */
   @Override
   public String toString() {

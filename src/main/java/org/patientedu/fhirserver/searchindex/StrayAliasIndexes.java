@@ -1,0 +1,117 @@
+package org.patientedu.fhirserver.searchindex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes the plain indexes OpenSearch creates by itself under the names of Hibernate Search's
+ * aliases, before Hibernate Search looks at the cluster.
+ *
+ * <p>HAPI's layout keeps each full-text index as {@code resourcetable-000001} behind the aliases
+ * {@code resourcetable-write} and {@code resourcetable-read}. When that index is lost while nodes
+ * run (an operator's mistake, a new cluster), the next write of a running node goes to {@code
+ * resourcetable-write}, and OpenSearch, which creates a missing index on a write, creates a plain
+ * index with that name. Hibernate Search then cannot start on the cluster (the name is not an index
+ * name of its layout), so no node could start again. Such an index holds only the few documents
+ * written since the loss, all of them in the database: deleting it loses nothing, because the node
+ * then finds the index short and rebuilds it from the database ({@link FullTextIndexRebuild}).
+ *
+ * <p>Only the aliases of the indexes HAPI maps are touched, never another application's index on a
+ * shared cluster. Written with the cluster's low-level REST client (the one Hibernate Search uses)
+ * because Hibernate Search offers nothing before it starts, and starting is what fails.
+ */
+final class StrayAliasIndexes {
+
+  /** The indexes HAPI 8.8 maps with Hibernate Search: resources and terminology concepts. */
+  static final List<String> HIBERNATE_SEARCH_INDEXES = List.of("resourcetable", "termconcept");
+
+  private static final Logger log = LoggerFactory.getLogger(StrayAliasIndexes.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StrayAliasIndexes() {}
+
+  /** Deletes every plain index named as one of the aliases; returns the names deleted. */
+  static List<String> remove(OpenSearchProperties properties) {
+    List<String> removed = new ArrayList<>();
+    try (RestClient client = client(properties)) {
+      for (String index : HIBERNATE_SEARCH_INDEXES) {
+        for (String alias : List.of(index + "-write", index + "-read")) {
+          long documents = plainIndexDocuments(client, alias);
+          if (documents >= 0) {
+            client.performRequest(new Request("DELETE", "/" + alias));
+            removed.add(alias);
+            log.warn(
+                "Deleted the index '{}' ({} documents) that OpenSearch created by itself when a node"
+                    + " wrote while the full-text index was missing; the index is rebuilt from the"
+                    + " database before this node is ready",
+                alias,
+                documents);
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Hibernate Search reports an unreachable cluster itself, in its own words, a moment later.
+      log.warn("Could not check OpenSearch for indexes named as aliases: {}", e.getMessage());
+    }
+    return removed;
+  }
+
+  /**
+   * The number of documents of {@code name} if it is a plain index, or -1 if it is missing or an
+   * alias. {@code GET /name} answers with the concrete indexes under their own names, so an alias
+   * comes back as {@code resourcetable-000001} and a plain index as itself.
+   */
+  private static long plainIndexDocuments(RestClient client, String name) throws IOException {
+    JsonNode indexes;
+    try {
+      indexes = read(client.performRequest(new Request("GET", "/" + name)));
+    } catch (ResponseException e) {
+      if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        return -1;
+      }
+      throw e;
+    }
+    if (!indexes.has(name)) {
+      return -1;
+    }
+    return read(client.performRequest(new Request("GET", "/" + name + "/_count")))
+        .path("count")
+        .asLong();
+  }
+
+  private static JsonNode read(Response response) throws IOException {
+    try (InputStream body = response.getEntity().getContent()) {
+      return JSON.readTree(body);
+    }
+  }
+
+  private static RestClient client(OpenSearchProperties properties) {
+    URI url = properties.url();
+    RestClientBuilder builder =
+        RestClient.builder(new HttpHost(url.getHost(), properties.port(), url.getScheme()));
+    if (!properties.username().isBlank()) {
+      BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+      credentials.setCredentials(
+          AuthScope.ANY,
+          new UsernamePasswordCredentials(properties.username(), properties.password()));
+      builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+    }
+    return builder.build();
+  }
+}
