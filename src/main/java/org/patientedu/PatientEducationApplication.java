@@ -47,6 +47,13 @@ public class PatientEducationApplication {
     if (args.length > 0 && args[0].equals("synthetic-pack")) {
       System.exit(SyntheticPackCommand.run(args));
     }
-    SpringApplication.run(PatientEducationApplication.class, args);
+    try {
+      SpringApplication.run(PatientEducationApplication.class, args);
+    } catch (RuntimeException startFailed) {
+      // Spring has logged why. Threads of libraries started before the failure can outlive the
+      // closed context and keep the JVM up (seen in CI: a node failed at 30 s and was still up 5
+      // min later), so a supervisor would never see the node die and restart it.
+      System.exit(1);
+    }
   }
 }
