@@ -33,13 +33,18 @@ class AuditWiring {
       AuditProperties properties,
       PlatformTransactionManager transactions,
       ObjectProvider<EncodedReadCacheFilter> readCache) {
-    // Reads the read cache answers never reach HAPI: counted as such.
-    readCache.ifAvailable(
-        cache ->
-            FunctionCounter.builder(
-                    AuditTrail.CATALOG_READS + ".cached", cache, EncodedReadCacheFilter::hits)
-                .description("Catalog reads answered from the read cache")
-                .register(meters));
+    // Reads the read cache answers never reach HAPI's audit interceptor: counted as such, or,
+    // when every catalog read must leave an AuditEvent, not answered from the cache at all.
+    if (properties.recordCatalogReads()) {
+      readCache.ifAvailable(EncodedReadCacheFilter::passEveryReadToHapi);
+    } else {
+      readCache.ifAvailable(
+          cache ->
+              FunctionCounter.builder(
+                      AuditTrail.CATALOG_READS + ".cached", cache, EncodedReadCacheFilter::hits)
+                  .description("Catalog reads answered from the read cache")
+                  .register(meters));
+    }
     return new AuditTrail(daoRegistry, meters, properties.recordCatalogReads(), transactions);
   }
 

@@ -63,6 +63,7 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
   private final Cache<String, EncodedResponse> cache;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
+  private volatile boolean answering = true;
 
   EncodedReadCacheFilter(CurrentVersions currentVersions, long maxBytes) {
     this.currentVersions = currentVersions;
@@ -77,7 +78,7 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher read = cacheableRead(request);
+    Matcher read = answering ? cacheableRead(request) : null;
     OptionalLong version =
         read == null ? OptionalLong.empty() : currentVersions.of(read.group(1), read.group(2));
     if (version.isEmpty()) {
@@ -111,6 +112,14 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
     } finally {
       recording.copyBodyToResponse();
     }
+  }
+
+  /**
+   * From now on every read goes to HAPI, for a feature that must see each one (an audit trail that
+   * records every read). Called while the server starts, before it takes requests.
+   */
+  public void passEveryReadToHapi() {
+    answering = false;
   }
 
   /** Reads answered from the cache and reads that went to HAPI, since start-up. */
