@@ -44,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class AuditTrail implements IBalpAuditEventSink {
 
   static final String CATALOG_READS = "edu.catalog.reads";
+  static final String CATALOG_SEARCHES_CACHED = "edu.catalog.searches.cached";
 
   private static final Set<String> READ_PROFILES =
       Set.of(

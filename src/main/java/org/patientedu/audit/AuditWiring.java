@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.patientedu.fhirserver.FhirServerPlugin;
 import org.patientedu.fhirserver.readcache.EncodedReadCacheFilter;
+import org.patientedu.fhirserver.readcache.EncodedSearchCacheFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,17 +33,25 @@ class AuditWiring {
       MeterRegistry meters,
       AuditProperties properties,
       PlatformTransactionManager transactions,
-      ObjectProvider<EncodedReadCacheFilter> readCache) {
+      ObjectProvider<EncodedReadCacheFilter> readCache,
+      ObjectProvider<EncodedSearchCacheFilter> searchCache) {
     // Reads the read cache answers never reach HAPI's audit interceptor: counted as such, or,
     // when every catalog read must leave an AuditEvent, not answered from the cache at all.
     if (properties.recordCatalogReads()) {
       readCache.ifAvailable(EncodedReadCacheFilter::passEveryReadToHapi);
+      searchCache.ifAvailable(EncodedSearchCacheFilter::passEverySearchToHapi);
     } else {
       readCache.ifAvailable(
           cache ->
               FunctionCounter.builder(
                       AuditTrail.CATALOG_READS + ".cached", cache, EncodedReadCacheFilter::hits)
                   .description("Catalog reads answered from the read cache")
+                  .register(meters));
+      searchCache.ifAvailable(
+          cache ->
+              FunctionCounter.builder(
+                      AuditTrail.CATALOG_SEARCHES_CACHED, cache, EncodedSearchCacheFilter::hits)
+                  .description("Catalog searches answered from the search cache")
                   .register(meters));
     }
     return new AuditTrail(daoRegistry, meters, properties.recordCatalogReads(), transactions);

@@ -1,5 +1,6 @@
 package org.patientedu.fhirserver.readcache;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,5 +77,18 @@ public class CurrentVersions {
   public Fingerprint fingerprint(String type) {
     return jdbc.queryForObject(
         FINGERPRINT, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), type);
+  }
+
+  /** One fingerprint over all resources of several types, in one query. */
+  Fingerprint fingerprint(List<String> types) {
+    String sql =
+        FINGERPRINT.replace(
+            TYPE_COLUMN + " = ?",
+            TYPE_COLUMN
+                + " in ("
+                + String.join(", ", Collections.nCopies(types.size(), "?"))
+                + ")");
+    return jdbc.queryForObject(
+        sql, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), types.toArray());
   }
 }

@@ -7,12 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,18 +42,6 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
   private static final Pattern CACHEABLE_READ =
       Pattern.compile("/fhir/(Library|DocumentReference|Binary)/([A-Za-z0-9\\-.]{1,64})");
 
-  /** Per-request or per-connection headers that must not be replayed. */
-  private static final Set<String> NOT_REPLAYED =
-      Set.of(
-          "date",
-          "content-length",
-          "transfer-encoding",
-          "connection",
-          "keep-alive",
-          "x-request-id",
-          "set-cookie");
-
-  private static final String REQUEST_ID = "X-Request-ID";
   private static final Logger log = LoggerFactory.getLogger(EncodedReadCacheFilter.class);
 
   private final CurrentVersions currentVersions;
@@ -93,10 +78,11 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
         log.debug(
             "Read cache hit: {}/{} version {}", read.group(1), read.group(2), version.getAsLong());
       }
-      replay(cached, request, response);
+      EncodedAnswers.replay(cached, request, response);
       return;
     }
     misses.increment();
+    List<Map.Entry<String, String>> setBefore = EncodedAnswers.headersSoFar(response);
     ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(request, recording);
@@ -106,8 +92,8 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
           && request.getHeader("Authorization") == null) {
         cache.put(
             key,
-            new EncodedResponse(
-                expectedEtag, replayableHeaders(recording), recording.getContentAsByteArray()));
+            EncodedAnswers.recorded(
+                expectedEtag, recording, setBefore, recording.getContentAsByteArray()));
       }
     } finally {
       recording.copyBodyToResponse();
@@ -144,55 +130,11 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
   }
 
   private static String key(HttpServletRequest request, Matcher read, long version) {
-    String acceptEncoding =
-        String.valueOf(request.getHeader("Accept-Encoding")).toLowerCase(Locale.ROOT);
     return String.join(
         "\n",
         read.group(1),
         read.group(2),
         Long.toString(version),
-        String.valueOf(request.getHeader("Accept")),
-        Boolean.toString(acceptEncoding.contains("gzip")),
-        String.valueOf(request.getHeader("Host")),
-        String.valueOf(request.getHeader("X-Forwarded-Host")),
-        String.valueOf(request.getHeader("X-Forwarded-Proto")),
-        String.valueOf(request.getHeader("Forwarded")),
-        request.getScheme());
-  }
-
-  private static void replay(
-      EncodedResponse cached, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    String requestId = request.getHeader(REQUEST_ID);
-    if (requestId != null) {
-      response.setHeader(REQUEST_ID, requestId);
-    }
-    if (cached.etag().equals(request.getHeader("If-None-Match"))) {
-      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      response.setHeader("ETag", cached.etag());
-      return;
-    }
-    response.setStatus(HttpServletResponse.SC_OK);
-    for (Map.Entry<String, String> header : cached.headers()) {
-      response.addHeader(header.getKey(), header.getValue());
-    }
-    response.setContentLength(cached.body().length);
-    response.getOutputStream().write(cached.body());
-  }
-
-  private static List<Map.Entry<String, String>> replayableHeaders(HttpServletResponse response) {
-    List<Map.Entry<String, String>> headers = new ArrayList<>();
-    for (String name : response.getHeaderNames()) {
-      if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
-        for (String value : response.getHeaders(name)) {
-          headers.add(Map.entry(name, value));
-        }
-      }
-    }
-    if (response.getContentType() != null
-        && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Content-Type"))) {
-      headers.add(Map.entry("Content-Type", response.getContentType()));
-    }
-    return List.copyOf(headers);
+        EncodedAnswers.variant(request));
   }
 }

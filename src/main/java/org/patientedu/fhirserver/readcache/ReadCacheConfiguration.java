@@ -1,5 +1,7 @@
 package org.patientedu.fhirserver.readcache;
 
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,8 +10,8 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read cache in front of the FHIR servlet ({@code edu.read-cache.*}), and the one query into
- * HAPI's resource table it and other features share ({@link CurrentVersions}).
+ * The read and search caches in front of the FHIR servlet ({@code edu.read-cache.*}), and the one
+ * query into HAPI's resource table it and other features share ({@link CurrentVersions}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadCacheConfiguration {
@@ -23,6 +25,36 @@ class ReadCacheConfiguration {
   EncodedReadCacheFilter encodedReadCacheFilter(
       CurrentVersions currentVersions, ReadCacheProperties properties) {
     return new EncodedReadCacheFilter(currentVersions, properties.maxSize().toBytes());
+  }
+
+  @Bean
+  EncodedSearchCacheFilter encodedSearchCacheFilter(
+      CurrentVersions currentVersions,
+      ReadCacheProperties properties,
+      JpaStorageSettings storageSettings) {
+    Duration resultSetsKept =
+        Duration.ofMillis(storageSettings.getExpireSearchResultsAfterMillis());
+    if (properties.searchMaxAge().compareTo(resultSetsKept.dividedBy(2)) > 0) {
+      throw new IllegalStateException(
+          "edu.read-cache.search-max-age ("
+              + properties.searchMaxAge()
+              + ") must be at most half of the "
+              + resultSetsKept
+              + " HAPI keeps a search's result set, or replayed next links could lead nowhere");
+    }
+    return new EncodedSearchCacheFilter(
+        currentVersions, properties.searchMaxSize().toBytes(), properties.searchMaxAge());
+  }
+
+  @Bean
+  FilterRegistrationBean<EncodedSearchCacheFilter> encodedSearchCacheFilterRegistration(
+      EncodedSearchCacheFilter filter, ReadCacheProperties properties) {
+    FilterRegistrationBean<EncodedSearchCacheFilter> registration =
+        new FilterRegistrationBean<>(filter);
+    registration.setEnabled(properties.searches());
+    registration.setUrlPatterns(List.of("/fhir/*"));
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
   }
 
   @Bean

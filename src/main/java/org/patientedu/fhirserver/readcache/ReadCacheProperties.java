@@ -1,15 +1,25 @@
 package org.patientedu.fhirserver.readcache;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The read cache ({@code edu.read-cache.*}).
+ * The read and search caches ({@code edu.read-cache.*}).
  *
  * @param enabled answer plain reads from the cache; off, every read goes to HAPI
- * @param maxSize how many encoded bytes the cache may hold
+ * @param maxSize how many encoded bytes the read cache may hold
+ * @param searches answer repeated anonymous catalog searches from the search cache; off, every
+ *     search goes to HAPI
+ * @param searchMaxSize how many encoded bytes the search cache may hold
+ * @param searchMaxAge how long a search answer is kept at most; must stay well under the hour HAPI
+ *     keeps a search's result set, which the answer's {@code next} links name
  */
 @ConfigurationProperties(prefix = "edu.read-cache")
 record ReadCacheProperties(
-    @DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize) {}
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("64MB") DataSize maxSize,
+    @DefaultValue("true") boolean searches,
+    @DefaultValue("32MB") DataSize searchMaxSize,
+    @DefaultValue("10m") Duration searchMaxAge) {}
