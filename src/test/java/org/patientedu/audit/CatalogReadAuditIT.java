@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,36 @@ class CatalogReadAuditIT {
                                         .startsWith("Library/oxytocin-healthwise")))
             .toList();
     assertThat(reads).as("one event per read, cached or not").hasSize(3);
+  }
+
+  @Test
+  void everyRepeatedSearchLeavesItsOwnEvent() throws Exception {
+    Instant start = Instant.now();
+    String search = "/Library?_id=oxytocin-goaskalice";
+    for (int searched = 0; searched < 3; searched++) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.fhirBase() + search)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("oxytocin-goaskalice");
+      // Past the moment the search cache waits for before it keeps an answer.
+      Thread.sleep(6_000);
+    }
+
+    List<AuditEvent> searches =
+        eventsSince(start).stream()
+            .filter(event -> "search-type".equals(event.getSubtypeFirstRep().getCode()))
+            .filter(
+                event ->
+                    event.getEntity().stream()
+                        .anyMatch(
+                            entity ->
+                                entity.hasQuery()
+                                    && new String(entity.getQuery(), StandardCharsets.UTF_8)
+                                        .contains("oxytocin-goaskalice")))
+            .toList();
+    assertThat(searches).as("one event per search, repeated or not").hasSize(3);
   }
 
   private List<AuditEvent> eventsSince(Instant start) {
