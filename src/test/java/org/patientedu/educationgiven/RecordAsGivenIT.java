@@ -266,12 +266,13 @@ class RecordAsGivenIT {
     assertThat(procedure.getEncounter().getReference()).isEqualTo(EHR_FHIR + "/Encounter/e30");
     assertThat(procedure.getReportFirstRep().getReference()).isEqualTo(documentId);
 
-    // audited like any write, the nurse the card was shown to as the agent
-    List<AuditEvent> events = auditEventsAbout(documentId, procedureId);
+    // audited like any write (a create event each), the nurse the card was shown to as agent
+    List<AuditEvent> events = creationsOf(documentId, procedureId);
     assertThat(events).hasSize(2);
     for (AuditEvent event : events) {
-      assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
+      assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("create");
       assertThat(event.getAgentFirstRep().getWho().getReference()).isEqualTo(NURSE);
+      assertThat(event.getAgentFirstRep().getRequestor()).isTrue();
       assertThat(event.getEntity().stream().map(e -> e.getWhat().getReference()).toList())
           .contains(EHR_FHIR + "/Patient/p30");
     }
@@ -451,7 +452,8 @@ class RecordAsGivenIT {
         .size();
   }
 
-  private static List<AuditEvent> auditEventsAbout(String... resources) {
+  /** The AuditEvents of action C (create) naming one of these resources at some version. */
+  private static List<AuditEvent> creationsOf(String... resources) {
     IGenericClient auditor =
         client(
             SmartTokens.accessToken(
@@ -468,6 +470,7 @@ class RecordAsGivenIT {
     List<String> wanted = List.of(resources);
     return page.getEntry().stream()
         .map(entry -> (AuditEvent) entry.getResource())
+        .filter(event -> event.getAction() == AuditEvent.AuditEventAction.C)
         .filter(
             event ->
                 event.getEntity().stream()
