@@ -17,7 +17,10 @@ public class HandoutAddresses {
   /** The handout page's reader-language parameter (handouts.ReaderLanguage). */
   private static final String LANGUAGE_PARAMETER = "lang";
 
-  /** The chart references a handout link from a CDS Hooks card carries (handouts reads them). */
+  /**
+   * The chart references a handout link from a CDS Hooks card carries, ids only (what a record made
+   * from the page names comes from its signed ticket, not from these).
+   */
   public static final String PATIENT_PARAMETER = "patient";
 
   public static final String ENCOUNTER_PARAMETER = "encounter";

@@ -174,6 +174,13 @@ public final class RecordTickets {
    * page at its current version, which is approved. Does not use it up.
    */
   public Ticket check(String token, String pageId) throws Refused {
+    return checked(token, pageId).ticket();
+  }
+
+  /** A ticket that allows recording, and the page as stored now. */
+  private record Checked(Ticket ticket, Library library) {}
+
+  private Checked checked(String token, String pageId) throws Refused {
     Ticket ticket = read(token, pageId);
     Library library;
     try {
@@ -191,7 +198,7 @@ public final class RecordTickets {
               + library.getIdElement().getVersionIdPart()
               + " now)");
     }
-    return ticket;
+    return new Checked(ticket, library);
   }
 
   /**
@@ -200,8 +207,9 @@ public final class RecordTickets {
    */
   public Recorded redeem(String token, String pageId, Medium medium, String networkAddress)
       throws Refused {
-    Ticket ticket = check(token, pageId);
-    Library library = store.approvedLibrary(pageId);
+    Checked checked = checked(token, pageId);
+    Ticket ticket = checked.ticket();
+    Library library = checked.library();
     String practitioner = practitionerOf(ticket.subject());
     EducationGivenStore.Stored stored;
     try {
