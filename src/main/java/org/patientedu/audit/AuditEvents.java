@@ -50,6 +50,17 @@ final class AuditEvents {
       String serverBase,
       Grant grant,
       String networkAddress) {
+    return rest(interaction, action, outcome, serverBase, client(grant), networkAddress);
+  }
+
+  /** A FHIR interaction done for someone who is not a SMART client (a ticket's holder). */
+  static AuditEvent rest(
+      String interaction,
+      AuditEventAction action,
+      AuditEventOutcome outcome,
+      String serverBase,
+      Reference who,
+      String networkAddress) {
     AuditEvent event = new AuditEvent();
     event
         .getType()
@@ -59,7 +70,21 @@ final class AuditEvents {
     if (interaction != null) {
       event.addSubtype(new Coding(BalpConstants.CS_RESTFUL_INTERACTION, interaction, interaction));
     }
-    return common(event, action, outcome, serverBase, client(grant), networkAddress);
+    return common(event, action, outcome, serverBase, who, networkAddress);
+  }
+
+  /** A resource a request created, changed or read (BALP's domain-resource entity). */
+  static void addResource(AuditEvent event, String versionedReference) {
+    AuditEvent.AuditEventEntityComponent entity = event.addEntity();
+    entity
+        .getType()
+        .setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
+        .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT);
+    entity
+        .getRole()
+        .setSystem(BalpConstants.CS_OBJECT_ROLE)
+        .setCode(BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE);
+    entity.getWhat().setReference(versionedReference);
   }
 
   /** A token request at the token endpoint (DICOM "User Authentication"). */

@@ -57,6 +57,11 @@ class AuditWiring {
     return new AuditTrail(daoRegistry, meters, properties.recordCatalogReads(), transactions);
   }
 
+  @Bean
+  FormWrites formWrites(AuditTrail trail) {
+    return new FormWrites(trail);
+  }
+
   /** After the security plugin: only what authorization let through is recorded as done. */
   @Bean
   @Order(0)

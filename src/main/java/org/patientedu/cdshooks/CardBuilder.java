@@ -8,10 +8,12 @@ import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseLinkJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseSuggestionActionJson;
 import ca.uhn.hapi.fhir.cdshooks.api.json.CdsServiceResponseSuggestionJson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.IdType;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.education.ClinicianNotes;
 import org.patientedu.education.EducationMatch;
@@ -19,6 +21,7 @@ import org.patientedu.education.HandoutAddresses;
 import org.patientedu.education.PublishedPage;
 import org.patientedu.educationgiven.EducationGivenRecords;
 import org.patientedu.educationgiven.Medium;
+import org.patientedu.educationgiven.RecordTickets;
 
 /**
  * One card per page found: a summary under 140 characters, a Markdown detail with what the
@@ -26,7 +29,9 @@ import org.patientedu.educationgiven.Medium;
  * is not current, the source (the publisher, through this module), absolute links to the handout
  * page and its PDF, and one suggestion per way of giving it, whose actions create the
  * education-given record in the EHR. A card without an encounter has no suggestion (the record
- * needs one).
+ * needs one). When the hook names its {@code fhirServer} and an encounter, the handout link also
+ * carries a record-as-given ticket ({@link RecordTickets}) for the page's "Record as given" button,
+ * with the chart's references made absolute on that server (its ids are the EHR's, not ours).
  */
 final class CardBuilder {
 
@@ -53,10 +58,15 @@ final class CardBuilder {
 
   private final HandoutAddresses addresses;
   private final Clock clock;
+  private final RecordTickets tickets;
+  private final Duration ticketLifetime;
 
-  CardBuilder(HandoutAddresses addresses, Clock clock) {
+  CardBuilder(
+      HandoutAddresses addresses, Clock clock, RecordTickets tickets, Duration ticketLifetime) {
     this.addresses = addresses;
     this.clock = clock;
+    this.tickets = tickets;
+    this.ticketLifetime = ticketLifetime;
   }
 
   /**
@@ -90,7 +100,12 @@ final class CardBuilder {
                     .setDisplay(match.context().label())));
     String reader = page.primaryLanguage().equals(match.language()) ? null : match.language();
     String pageAddress =
-        addresses.pageForChart(page.id(), reader, chart.patient(), chart.encounter());
+        addresses.pageForChart(
+            page.id(),
+            reader,
+            chart.patient(),
+            chart.encounter(),
+            ticket(page, match.language(), chart));
     card.setLinks(
         List.of(
             link("Open the handout: " + title, pageAddress),
@@ -112,6 +127,28 @@ final class CardBuilder {
     }
     card.setOverrideReasons(reasons);
     return new IssuedCard(card, page);
+  }
+
+  /** The record-as-given ticket for the handout link; null without an encounter or fhirServer. */
+  private String ticket(PublishedPage page, String language, ChartReader.Chart chart) {
+    if (chart.encounter() == null || chart.fhirServer() == null) {
+      return null;
+    }
+    String server = chart.fhirServer().replaceAll("/+$", "");
+    return tickets.issue(
+        page.id(),
+        page.versionId(),
+        onServer(server, chart.patient()),
+        onServer(server, chart.encounter()),
+        server,
+        onServer(server, chart.user()),
+        language,
+        ticketLifetime);
+  }
+
+  /** A reference of the EHR's, absolute on its FHIR server (unless it is absolute already). */
+  private static String onServer(String server, String reference) {
+    return new IdType(reference).isAbsolute() ? reference : server + "/" + reference;
   }
 
   private CdsServiceResponseSuggestionJson suggestion(

@@ -2,6 +2,7 @@ package org.patientedu.cdshooks;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     edu.cds-hooks.clients[https://ehr.example.org].jwks-url}
  * @param allowUnsigned development only: accept hook calls without a JWT (warned at start-up)
  * @param maxCards at most this many cards per hook call, best first
+ * @param recordTicketLifetime how long the record-as-given ticket of a card's handout link is valid
+ *     (the nurse records the handout as given from the page within this time)
  */
 @ConfigurationProperties(prefix = "edu.cds-hooks")
 public record CdsHooksProperties(
     @DefaultValue Map<String, Client> clients,
     @DefaultValue("false") boolean allowUnsigned,
-    @DefaultValue("3") int maxCards) {
+    @DefaultValue("3") int maxCards,
+    @DefaultValue("12h") Duration recordTicketLifetime) {
 
   /**
    * One EHR: exactly one of its JWKS inline, in a file, or at a URL.
@@ -33,6 +37,10 @@ public record CdsHooksProperties(
   public CdsHooksProperties {
     if (maxCards < 1) {
       throw new IllegalArgumentException("edu.cds-hooks.max-cards must be at least 1");
+    }
+    if (recordTicketLifetime.isNegative() || recordTicketLifetime.isZero()) {
+      throw new IllegalArgumentException(
+          "edu.cds-hooks.record-ticket-lifetime must be longer than zero");
     }
   }
 }

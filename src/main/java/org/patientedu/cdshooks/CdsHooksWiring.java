@@ -17,6 +17,7 @@ import java.util.List;
 import org.patientedu.cdshooks.feedback.FeedbackLedger;
 import org.patientedu.education.EducationFinder;
 import org.patientedu.education.HandoutAddresses;
+import org.patientedu.educationgiven.RecordTickets;
 import org.patientedu.security.JtiLedger;
 import org.patientedu.security.SecurityProperties;
 import org.slf4j.Logger;
@@ -72,8 +73,12 @@ class CdsHooksWiring {
   }
 
   @Bean
-  CardBuilder cardBuilder(HandoutAddresses addresses, Clock clock) {
-    return new CardBuilder(addresses, clock);
+  CardBuilder cardBuilder(
+      HandoutAddresses addresses,
+      Clock clock,
+      RecordTickets tickets,
+      CdsHooksProperties properties) {
+    return new CardBuilder(addresses, clock, tickets, properties.recordTicketLifetime());
   }
 
   @Bean

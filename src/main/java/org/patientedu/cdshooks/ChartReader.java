@@ -43,6 +43,8 @@ final class ChartReader {
    * @param patient "Patient/id"
    * @param encounter "Encounter/id", null when the hook names none
    * @param practitioner the user when a Practitioner or PractitionerRole, else null
+   * @param user the hook's userId (e.g. Practitioner/123)
+   * @param fhirServer the EHR's FHIR server base the hook named, null when none
    * @param language the patient's preferred language (primary subtag), null when not stated
    * @param criteria the codes asked, most telling first
    * @param reasons the encounter's reasons, for the education-given Procedure
@@ -51,6 +53,8 @@ final class ChartReader {
       String patient,
       String encounter,
       String practitioner,
+      String user,
+      String fhirServer,
       String language,
       List<EducationQuery.Criterion> criteria,
       EducationGivenRecords.Reasons reasons) {}
@@ -99,6 +103,8 @@ final class ChartReader {
         userId.startsWith("Practitioner/") || userId.startsWith("PractitionerRole/")
             ? userId
             : null,
+        userId,
+        request.getFhirServer(),
         preferredLanguage(patient),
         List.copyOf(criteria.values()),
         new EducationGivenRecords.Reasons(reasonCodes, reasonConditions));

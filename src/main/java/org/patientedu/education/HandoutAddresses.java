@@ -17,10 +17,19 @@ public class HandoutAddresses {
   /** The handout page's reader-language parameter (handouts.ReaderLanguage). */
   private static final String LANGUAGE_PARAMETER = "lang";
 
-  /** The chart references a handout link from a CDS Hooks card carries (handouts reads them). */
+  /**
+   * The chart references a handout link from a CDS Hooks card carries, ids only (what a record made
+   * from the page names comes from its signed ticket, not from these).
+   */
   public static final String PATIENT_PARAMETER = "patient";
 
   public static final String ENCOUNTER_PARAMETER = "encounter";
+
+  /** The record-as-given ticket a handout link from a CDS Hooks card carries (educationgiven). */
+  public static final String TICKET_PARAMETER = "ticket";
+
+  /** Where a handout's "Record as given" form posts, after the handout's own path. */
+  public static final String RECORD_GIVEN_SUFFIX = "/record-given";
 
   private final String publicBaseUrl;
 
@@ -54,19 +63,33 @@ public class HandoutAddresses {
    * (ids only, never names) so the nurse can record it as given there.
    *
    * @param encounter null when the card knows no encounter
+   * @param ticket the record-as-given ticket; null when the card has none
    * @throws IllegalStateException when no public address is set
    */
-  public String pageForChart(String id, String readerLanguage, String patient, String encounter) {
+  public String pageForChart(
+      String id, String readerLanguage, String patient, String encounter, String ticket) {
     UriComponentsBuilder link =
         UriComponentsBuilder.fromUriString(base() + HANDOUTS_PATH + id)
             .queryParam(PATIENT_PARAMETER, patient);
     if (encounter != null) {
       link.queryParam(ENCOUNTER_PARAMETER, encounter);
     }
+    if (ticket != null) {
+      link.queryParam(TICKET_PARAMETER, ticket);
+    }
     if (readerLanguage != null) {
       link.queryParam(LANGUAGE_PARAMETER, readerLanguage);
     }
     return link.encode().build().toUriString();
+  }
+
+  /**
+   * Where the handout's "Record as given" form posts (the audience of its tickets).
+   *
+   * @throws IllegalStateException when no public address is set
+   */
+  public String recordGiven(String id) {
+    return base() + HANDOUTS_PATH + id + RECORD_GIVEN_SUFFIX;
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.patientedu.education.HandoutAddresses;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,20 +29,34 @@ class HandoutController {
 
   private final HandoutPages pages;
   private final HandoutPdfRenderer pdfRenderer;
+  private final RecordGivenForm recordGivenForm;
 
-  HandoutController(HandoutPages pages, HandoutPdfRenderer pdfRenderer) {
+  HandoutController(
+      HandoutPages pages, HandoutPdfRenderer pdfRenderer, RecordGivenForm recordGivenForm) {
     this.pages = pages;
     this.pdfRenderer = pdfRenderer;
+    this.recordGivenForm = recordGivenForm;
   }
 
+  /**
+   * The page; opened from a CDS Hooks card with a valid record-as-given ticket, also its "Record as
+   * given" form (never on paper or in the PDF).
+   */
   @GetMapping("/handouts/{id}")
   String handout(
       @PathVariable String id,
       @RequestParam(name = "print", required = false) String print,
       @RequestParam(name = "paper", required = false) String paper,
+      @RequestParam(name = HandoutAddresses.TICKET_PARAMETER, required = false) String ticket,
       Locale locale,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
     model.addAllAttributes(pages.model(id, PrintOptions.of(print, paper, locale), false, locale));
+    if (ticket != null) {
+      // a page holding a ticket is never stored by a cache
+      response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+      model.addAllAttributes(recordGivenForm.model(id, ticket));
+    }
     return TEMPLATE;
   }
 

@@ -57,6 +57,21 @@ class SecurityConfiguration {
     return new JtiLedger(jdbc);
   }
 
+  /**
+   * This server's signing key: for its access tokens when it issues them, and for the tickets it
+   * signs for itself ({@link ServerSignedJwts}) in any case, with an external identity provider
+   * too.
+   */
+  @Bean
+  TokenSigningKeys tokenSigningKeys(SecurityProperties properties, JdbcTemplate jdbc) {
+    return new TokenSigningKeys(properties.smart().signingKeyFile(), jdbc);
+  }
+
+  @Bean
+  ServerSignedJwts serverSignedJwts(TokenSigningKeys keys) {
+    return new ServerSignedJwts(keys);
+  }
+
   @Bean
   SmartEndpoints smartEndpoints(SecurityProperties properties) {
     return new SmartEndpoints(properties.smart());
@@ -188,11 +203,6 @@ class SecurityConfiguration {
     @Bean
     SmartClients smartClients(SecurityProperties properties) {
       return SmartClients.from(properties.smart().clients(), properties.smart().tokenLifetime());
-    }
-
-    @Bean
-    TokenSigningKeys tokenSigningKeys(SecurityProperties properties, JdbcTemplate jdbc) {
-      return new TokenSigningKeys(properties.smart().signingKeyFile(), jdbc);
     }
 
     /** Access tokens signed here, checked by signature and time. */

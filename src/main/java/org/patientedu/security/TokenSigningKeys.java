@@ -55,6 +55,11 @@ final class TokenSigningKeys implements JWKSource<SecurityContext>, Initializing
     return selector.select(new JWKSet(key));
   }
 
+  /** The private key itself, for {@link ServerSignedJwts} to sign with. */
+  RSAKey signingKey() {
+    return key;
+  }
+
   RSAPublicKey publicKey() {
     try {
       return key.toRSAPublicKey();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -13,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +26,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.patientedu.testing.HeadlessChromium;
 import org.patientedu.testing.RunningServerTest;
 
 /**
@@ -44,56 +40,23 @@ import org.patientedu.testing.RunningServerTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoutBrowserIT extends RunningServerTest {
 
-  private static final String CHROMIUM = System.getProperty("edu.chromium", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER =
-      System.getProperty("edu.chromedriver", "/usr/bin/chromedriver");
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("edu.screenshots.dir", "target/screenshots"));
   private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-  private Path profileDir;
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
 
   @BeforeAll
   void startBrowser() throws IOException {
-    assertThat(Path.of(CHROMIUM)).as("Debian chromium (apt-get install chromium)").isExecutable();
-    assertThat(Path.of(CHROMEDRIVER))
-        .as("Debian chromedriver (apt-get install chromium-driver)")
-        .isExecutable();
-    profileDir = Files.createTempDirectory("edu-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--lang=en-US",
-        "--user-data-dir=" + profileDir);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-    browser.manage().window().setSize(new Dimension(1280, 1000));
+    chromium = HeadlessChromium.start();
+    browser = chromium.browser();
   }
 
   @AfterAll
   void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profileDir != null) {
-      try (Stream<Path> files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

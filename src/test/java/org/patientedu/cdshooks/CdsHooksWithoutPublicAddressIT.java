@@ -1,0 +1,115 @@
+package org.patientedu.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.ServerProcess;
+
+/**
+ * A server whose operator has not set {@code edu.handouts.public-base-url}: its cards could only
+ * link to the address a request came in on, which is no address for an EHR to store, so every hook
+ * call is answered 503 in the CDS Hooks error format, after the call's credentials are checked. The
+ * development setting {@code edu.cds-hooks.allow-unsigned=true} lets a call without a JWT that far,
+ * but never one with a JWT that does not verify.
+ */
+class CdsHooksWithoutPublicAddressIT {
+
+  private static final String SERVICE = "patient-education-patient-view";
+  private static final String CALL =
+      """
+      {"hook": "patient-view", "hookInstance": "4b2a1f0e-7c3d-4e8a-9f10-2b6c5d4e3f21",
+       "context": {"userId": "Practitioner/nurse-1", "patientId": "p1"},
+       "prefetch": {
+         "patient": {"resourceType": "Patient", "id": "p1"},
+         "conditions": {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
+           "resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
+           "clinicalStatus": {"coding": [{"system":
+             "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+           "code": {"coding": [{"system": "http://snomed.info/sct", "code": "413712001"}]}}}]}}}
+      """;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dir;
+  private static ServerProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        ServerProcess.start(
+            Map.of(
+                "edu.data-dir",
+                dir.resolve("data").toString(),
+                "edu.cds-hooks.allow-unsigned",
+                "true"),
+            Files.createDirectories(Path.of("target"))
+                .resolve("cds-hooks-without-public-address-it-server.log"));
+    server.awaitReady(Duration.ofMinutes(10));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void anUnsignedCallIsLetInAndAnswered503WithoutLinks() throws Exception {
+    HttpResponse<String> response = call(CALL, null);
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(JSON.readTree(response.body()).get("error").asText())
+        .isEqualTo(
+            "This server has no public address (edu.handouts.public-base-url is not set), so its"
+                + " cards cannot link to handouts; ask its operator to set it");
+    assertThat(JSON.readTree(response.body()).has("cards")).isFalse();
+    assertThat(response.body()).doesNotContain("/handouts/", "localhost");
+
+    // the services are still listed, and a malformed call is still told what to fix
+    HttpResponse<String> discovery =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/cds-services")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(discovery.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(discovery.body()).get("services")).hasSize(4);
+    HttpResponse<String> malformed = call("[]", null);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(malformed.body()).get("error").asText())
+        .isEqualTo("The request body must be a JSON object");
+  }
+
+  @Test
+  void allowUnsignedNeverAcceptsAJwtThatDoesNotVerify() throws Exception {
+    HttpResponse<String> response = call(CALL, "eyJhbGciOiJub25lIn0.e30.");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(JSON.readTree(response.body()).get("error").asText())
+        .isEqualTo("The bearer token is not a signed JWT");
+  }
+
+  private static HttpResponse<String> call(String body, String jwt) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/cds-services/" + SERVICE))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (jwt != null) {
+      request.header("Authorization", "Bearer " + jwt);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
