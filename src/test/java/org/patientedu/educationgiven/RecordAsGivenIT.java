@@ -224,6 +224,11 @@ class RecordAsGivenIT {
       emulatePrint(browser, false);
     }
 
+    // the nurse switches to large print first: the form comes along
+    browser.findElement(By.id("size-toggle")).click();
+    assertThat(browser.getCurrentUrl()).contains("print=large");
+    assertThat(browser.findElement(By.id("record-given")).isDisplayed()).isTrue();
+
     browser.findElement(By.cssSelector("#record-given input[value=printed]")).click();
     browser.findElement(By.id("record-given-button")).click();
     assertThat(browser.getTitle()).isEqualTo("Recorded as given");
