@@ -21,11 +21,19 @@ class CatalogController {
 
   private final HandoutCatalog catalog;
   private final MessageSource messages;
+  private final int pageSize;
 
-  CatalogController(HandoutCatalog catalog, MessageSource messages) {
+  CatalogController(HandoutCatalog catalog, MessageSource messages, HandoutsProperties properties) {
     this.catalog = catalog;
     this.messages = messages;
+    this.pageSize = properties.catalogPageSize();
   }
+
+  /**
+   * One page of the matching handouts: {@code number} counts from 1; the links are null on the
+   * first and last page.
+   */
+  public record Page(int number, int count, int total, String previousHref, String nextHref) {}
 
   /** A clinical-context tab: its label in the reader's language and the link that selects it. */
   public record ContextOption(String key, String label, String href, boolean selected) {}
@@ -40,11 +48,26 @@ class CatalogController {
       @RequestParam(name = "review", required = false) String review,
       // the content's language; ?lang is the reader's language (ReaderLanguage)
       @RequestParam(name = "language", required = false) String language,
+      // a page past either end shows the nearest one
+      @RequestParam(name = "page", defaultValue = "1") int page,
       Locale locale,
       Model model) {
     CatalogFilter filter = CatalogFilter.of(text, context, review, language);
+    List<Handout> found = catalog.find(filter);
+    int pages = Math.max(1, (found.size() + pageSize - 1) / pageSize);
+    int number = Math.min(Math.max(page, 1), pages);
     model.addAttribute("filter", filter);
-    model.addAttribute("handouts", catalog.find(filter));
+    model.addAttribute(
+        "handouts",
+        found.subList((number - 1) * pageSize, Math.min(number * pageSize, found.size())));
+    model.addAttribute(
+        "page",
+        new Page(
+            number,
+            pages,
+            found.size(),
+            number > 1 ? href(filter, filter.context(), number - 1) : null,
+            number < pages ? href(filter, filter.context(), number + 1) : null));
     model.addAttribute("contextLabels", contextLabels(locale));
     model.addAttribute("contextOptions", contextOptions(filter, locale));
     model.addAttribute("reviewFilters", ReviewFilter.offered());
@@ -69,14 +92,14 @@ class CatalogController {
         new ContextOption(
             "",
             messages.getMessage("handouts.catalog.context.all", null, locale),
-            href(filter, null),
+            href(filter, null, 1),
             filter.context() == null));
     for (ClinicalContext context : ClinicalContext.values()) {
       options.add(
           new ContextOption(
               context.key(),
               labels.get(context),
-              href(filter, context),
+              href(filter, context, 1),
               context == filter.context()));
     }
     return options;
@@ -95,8 +118,8 @@ class CatalogController {
     return labels;
   }
 
-  /** The catalog link keeping the other filters and selecting this context. */
-  private static String href(CatalogFilter filter, ClinicalContext context) {
+  /** The catalog link keeping the other filters, selecting this context and page. */
+  private static String href(CatalogFilter filter, ClinicalContext context, int page) {
     UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
     if (filter.text() != null) {
       uri.queryParam("q", filter.text());
@@ -109,6 +132,9 @@ class CatalogController {
     }
     if (filter.language() != null) {
       uri.queryParam("language", filter.language());
+    }
+    if (page > 1) {
+      uri.queryParam("page", page);
     }
     return uri.encode().build().toUriString();
   }

@@ -1,6 +1,7 @@
 package org.patientedu.handouts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The handout pages ({@code edu.handouts.*}).
@@ -11,12 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     Host header) is no address for a patient.
  * @param approvedOnly show only approved material (active pages) in the catalog, and refuse to
  *     print anything else, for wards that must never hand out a draft
+ * @param catalogPageSize how many handouts one catalog page lists
  */
 @ConfigurationProperties(prefix = "edu.handouts")
-record HandoutsProperties(String publicBaseUrl, boolean approvedOnly) {
+record HandoutsProperties(
+    String publicBaseUrl, boolean approvedOnly, @DefaultValue("50") int catalogPageSize) {
 
   HandoutsProperties {
     publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip();
+    if (catalogPageSize < 1) {
+      throw new IllegalArgumentException(
+          "edu.handouts.catalog-page-size must be at least 1, not " + catalogPageSize);
+    }
     while (publicBaseUrl.endsWith("/")) {
       publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
     }

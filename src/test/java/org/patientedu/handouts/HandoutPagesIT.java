@@ -178,6 +178,20 @@ class HandoutPagesIT extends RunningServerTest {
   }
 
   @Test
+  void aCatalogPagePastEitherEndShowsTheNearestAndAWordIsRefused() {
+    assertThat(packIds(page("/?page=99"))).containsExactlyInAnyOrderElementsOf(PACK);
+    assertThat(packIds(page("/?page=-3"))).containsExactlyInAnyOrderElementsOf(PACK);
+    assertThat(page("/").getElementById("pager")).as("one page, no pager").isNull();
+
+    HttpResponse<String> word =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/?page=two"))
+                .header("Accept", "text/html,application/xhtml+xml"));
+    assertThat(word.statusCode()).isEqualTo(400);
+    assertThat(word.body()).doesNotContain("Exception").doesNotContain("java.");
+  }
+
+  @Test
   void unknownHandoutGivesAFriendly404() {
     for (String path :
         List.of(

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Library;
@@ -41,6 +43,9 @@ class SyntheticPackIT {
   @TempDir Path packDir;
   @TempDir Path logDir;
 
+  private static final Pattern NEXT_PAGE =
+      Pattern.compile("<a[^>]*id=\"pager-next\"[^>]*href=\"([^\"]*)\"");
+
   @Test
   void aSyntheticPackIsFoundAndNeverPassesForApprovedEducation() throws Exception {
     SyntheticPackCommand.write(packDir, 50, 11, TODAY);
@@ -53,7 +58,8 @@ class SyntheticPackIT {
             Map.of(
                 "edu.data-dir", dataDir.toString(),
                 "edu.content-pack.dir", packDir.toString(),
-                "edu.review.today", TODAY.toString()),
+                "edu.review.today", TODAY.toString(),
+                "edu.handouts.catalog-page-size", "20"),
             logDir.resolve("server.log"))) {
       // node starts took 3 to 10 min here while other builds shared the two cores
       server.awaitReady(Duration.ofMinutes(25));
@@ -89,7 +95,25 @@ class SyntheticPackIT {
       assertThat(ids(search(client, "Library?review-status=current,due-soon,overdue")))
           .isEqualTo(medicallyReviewed);
 
-      String catalog = get(server.baseUrl() + "/");
+      // 50 handouts, 20 to a page: three pages, each handout on exactly one of them
+      String page = get(server.baseUrl() + "/");
+      assertThat(page).contains("50 handouts").contains("Page 1 of 3");
+      StringBuilder pages = new StringBuilder(page);
+      int pagesSeen = 1;
+      for (String next = nextPage(page); next != null; next = nextPage(page)) {
+        page = get(server.baseUrl() + next);
+        pages.append(page);
+        pagesSeen++;
+      }
+      assertThat(pagesSeen).isEqualTo(3);
+      assertThat(page).contains("Page 3 of 3").doesNotContain("id=\"pager-next\"");
+      String catalog = pages.toString();
+      assertThat(allIds)
+          .allSatisfy(
+              id ->
+                  assertThat(catalog.split("id=\"handout-" + id + "\"", -1))
+                      .as("cards of " + id)
+                      .hasSize(2));
       assertThat(written).allSatisfy(library -> assertThat(catalog).contains(library.getTitle()));
       assertThat(catalog).doesNotContain("Approved for use");
 
@@ -167,5 +191,11 @@ class SyntheticPackIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url).isEqualTo(200);
     return response.body();
+  }
+
+  /** The catalog page's "Next page" link, or null on the last page. */
+  private static String nextPage(String html) {
+    Matcher next = NEXT_PAGE.matcher(html);
+    return next.find() ? next.group(1).replace("&amp;", "&") : null;
   }
 }
