@@ -26,6 +26,11 @@ class InfobuttonConfiguration {
   }
 
   @Bean
+  AnswerCache infobuttonAnswerCache(InfobuttonProperties properties) {
+    return new AnswerCache(properties.answerCacheSize().toBytes());
+  }
+
+  @Bean
   ClientRateLimits infobuttonRateLimits(InfobuttonProperties properties) {
     return new ClientRateLimits(properties.rateLimit());
   }

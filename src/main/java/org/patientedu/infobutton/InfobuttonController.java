@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET|POST /infobutton} and {@code /infobutton/service} (the path MedlinePlus Connect
- * clients append to the base URL): rate limit, parse, ask the shared education answer, render.
+ * clients append to the base URL): rate limit, parse, ask the shared education answer, render (or
+ * replay the rendering kept for this catalog edition, {@link AnswerCache}).
  */
 @RestController
 class InfobuttonController {
@@ -28,6 +29,7 @@ class InfobuttonController {
   private final MedlinePlusJsonWriter json;
   private final ClientRateLimits rateLimits;
   private final HandoutAddresses addresses;
+  private final AnswerCache answers;
 
   InfobuttonController(
       InfobuttonProperties properties,
@@ -35,8 +37,10 @@ class InfobuttonController {
       FeedBuilder feeds,
       MedlinePlusJsonWriter json,
       ClientRateLimits rateLimits,
-      HandoutAddresses addresses) {
+      HandoutAddresses addresses,
+      AnswerCache answers) {
     this.addresses = addresses;
+    this.answers = answers;
     this.properties = properties;
     this.finder = finder;
     this.feeds = feeds;
@@ -74,15 +78,25 @@ class InfobuttonController {
           null,
           null);
     }
-    List<EducationMatch> matches = finder.find(query(request));
-    Feed feed = feeds.build(request, matches);
-    byte[] body =
-        switch (request.format()) {
-          case XML -> AtomFeedWriter.write(feed);
-          case JSON -> json.write(feed);
-          case JSONP -> json.writeJsonp(feed, request.callback());
-        };
+    // The body depends on the request and the catalog only: rendered once per catalog edition.
+    EducationFinder.Edition edition = finder.edition();
+    InfobuttonRequest key = request.withoutCallback();
+    byte[] body = answers.body(edition.version(), key, () -> render(edition, key));
+    if (request.format() == ResponseFormat.JSONP) {
+      body = MedlinePlusJsonWriter.jsonp(request.callback(), body);
+    }
     return respond(HttpStatus.OK, request.format(), body, null, null);
+  }
+
+  /** The answer's body; for JSONP the JSON that goes inside the callback. */
+  private byte[] render(EducationFinder.Edition edition, InfobuttonRequest request) {
+    List<EducationMatch> matches = edition.find(query(request));
+    Feed feed = feeds.build(request, matches);
+    return switch (request.format()) {
+      case XML -> AtomFeedWriter.write(feed);
+      case JSON -> json.write(feed);
+      case JSONP -> json.writeForJsonp(feed);
+    };
   }
 
   private EducationQuery query(InfobuttonRequest request) {
