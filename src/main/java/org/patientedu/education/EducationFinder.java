@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.ContextTag;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.patientedu.review.ReviewStatus;
 import org.patientedu.terminology.CodeFamilies;
 
@@ -52,7 +53,39 @@ public class EducationFinder {
 
   /** The answer, best first: each criterion's pages in turn, a page listed once. */
   public List<EducationMatch> find(EducationQuery query) {
-    List<PublishedPage> pages = catalog.pages();
+    return edition().find(query);
+  }
+
+  /**
+   * The catalog as the store holds it now (one cheap query asks the shared database). An edge may
+   * keep what it derives from an edition's answers for as long as {@link Edition#version()} stays
+   * the same: it changes with every write of a Library, on any node sharing the database.
+   */
+  public Edition edition() {
+    return new Edition(catalog.snapshot());
+  }
+
+  /** One state of the approved pages and the answers it gives. */
+  public final class Edition {
+
+    private final PublishedCatalog.Snapshot snapshot;
+
+    private Edition(PublishedCatalog.Snapshot snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    /** Changes with every write of a Library (review, approval, retirement), on any node. */
+    public CurrentVersions.Fingerprint version() {
+      return snapshot.fingerprint();
+    }
+
+    /** The answer, best first: each criterion's pages in turn, a page listed once. */
+    public List<EducationMatch> find(EducationQuery query) {
+      return answer(snapshot.pages(), query);
+    }
+  }
+
+  private List<EducationMatch> answer(List<PublishedPage> pages, EducationQuery query) {
     Map<String, EducationMatch> answer = new LinkedHashMap<>();
     for (EducationQuery.Criterion criterion : query.criteria()) {
       for (EducationMatch match : best(pages, criterion, query)) {

@@ -39,14 +39,17 @@ class PublishedCatalog {
     this.currentVersions = currentVersions;
   }
 
-  /** The approved pages as the store holds them now. */
-  List<PublishedPage> pages() {
+  /**
+   * The approved pages as the store holds them now, with the fingerprint they were read at (equal
+   * fingerprints: the same pages).
+   */
+  Snapshot snapshot() {
     CurrentVersions.Fingerprint now = currentVersions.fingerprint("Library");
     Snapshot known = snapshot;
     if (known != null && known.fingerprint().equals(now)) {
-      return known.pages();
+      return known;
     }
-    return rebuild(now).pages();
+    return rebuild(now);
   }
 
   private synchronized Snapshot rebuild(CurrentVersions.Fingerprint now) {

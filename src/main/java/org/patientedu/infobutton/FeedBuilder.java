@@ -1,5 +1,6 @@
 package org.patientedu.infobutton;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,10 +50,11 @@ final class FeedBuilder {
               page.lastUpdated() != null ? page.lastUpdated() : Instant.now(clock),
               summary(match, request.language())));
     }
+    List<Feed.Category> categories = categories(request);
     return new Feed(
         "en",
         base,
-        "urn:uuid:" + UUID.randomUUID(),
+        id(categories),
         FEED_TITLE,
         subtitle(request, entries.size()),
         AUTHOR,
@@ -62,8 +64,21 @@ final class FeedBuilder {
             .map(Feed.Entry::updated)
             .max(Instant::compareTo)
             .orElse(Instant.now(clock)),
-        categories(request),
+        categories,
         entries);
+  }
+
+  /**
+   * Atom's feed id is permanent: the same question (the request echoed) is the same feed, in every
+   * answer and on every node, so the id is derived from it rather than drawn at random.
+   */
+  private static String id(List<Feed.Category> categories) {
+    StringBuilder question = new StringBuilder();
+    for (Feed.Category category : categories) {
+      question.append(category.scheme()).append('=').append(category.term()).append('\n');
+    }
+    return "urn:uuid:"
+        + UUID.nameUUIDFromBytes(question.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<Feed.Category> categories(InfobuttonRequest request) {

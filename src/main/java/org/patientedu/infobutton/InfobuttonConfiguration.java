@@ -2,10 +2,12 @@ package org.patientedu.infobutton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.patientedu.education.EducationFinder;
 import org.patientedu.education.HandoutAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,8 +28,31 @@ class InfobuttonConfiguration {
   }
 
   @Bean
+  AnswerCache infobuttonAnswerCache(InfobuttonProperties properties) {
+    return new AnswerCache(properties.answerCacheSize().toBytes());
+  }
+
+  @Bean
   ClientRateLimits infobuttonRateLimits(InfobuttonProperties properties) {
     return new ClientRateLimits(properties.rateLimit());
+  }
+
+  @Bean
+  ServletRegistrationBean<InfobuttonServlet> infobuttonServlet(
+      InfobuttonProperties properties,
+      EducationFinder finder,
+      FeedBuilder feeds,
+      MedlinePlusJsonWriter json,
+      ClientRateLimits rateLimits,
+      HandoutAddresses addresses,
+      AnswerCache answers) {
+    ServletRegistrationBean<InfobuttonServlet> registration =
+        new ServletRegistrationBean<>(
+            new InfobuttonServlet(properties, finder, feeds, json, rateLimits, addresses, answers),
+            "/infobutton",
+            "/infobutton/service");
+    registration.setName("infobutton");
+    return registration;
   }
 
   /**

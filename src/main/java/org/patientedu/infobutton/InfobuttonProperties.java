@@ -3,16 +3,21 @@ package org.patientedu.infobutton;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Infobutton responder ({@code edu.infobutton.*}, env {@code EDU_INFOBUTTON_*}).
  *
  * @param maxEntriesPerCode at most this many pages per code asked (MedlinePlus Connect answers 3)
  * @param rateLimit requests allowed per client address
+ * @param answerCacheSize how many bytes of encoded answers to keep for the current catalog (each
+ *     distinct request is rendered once per catalog change; the least used are dropped past this)
  */
 @ConfigurationProperties(prefix = "edu.infobutton")
 public record InfobuttonProperties(
-    @DefaultValue("3") int maxEntriesPerCode, @DefaultValue RateLimit rateLimit) {
+    @DefaultValue("3") int maxEntriesPerCode,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue("16MB") DataSize answerCacheSize) {
 
   /**
    * @param enabled false lets every request through (for benchmarks; never behind a public address)

@@ -34,4 +34,11 @@ record InfobuttonRequest(
   InfobuttonRequest {
     criteria = List.copyOf(criteria);
   }
+
+  /** The request without its callback: everything the answer's body depends on. */
+  InfobuttonRequest withoutCallback() {
+    return callback == null
+        ? this
+        : new InfobuttonRequest(criteria, language, recipient, format, null);
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The feed as MedlinePlus Connect writes it in JSON, so clients written for it parse ours: {@code
@@ -56,24 +57,28 @@ final class MedlinePlusJsonWriter {
   }
 
   /**
-   * JSONP: the JSON as the argument of a call to the (already checked) callback. U+2028 and U+2029
-   * are valid in JSON strings but end a line in older JavaScript engines, so they are escaped.
+   * The JSON to put inside a JSONP callback: U+2028 and U+2029 are valid in JSON strings but end a
+   * line in older JavaScript engines, so they are escaped.
    */
-  byte[] writeJsonp(Feed feed, String callback) {
-    String json =
-        new String(write(feed), StandardCharsets.UTF_8)
-            .replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029");
-    return ("/**/" + callback + "(" + json + ");").getBytes(StandardCharsets.UTF_8);
+  byte[] writeForJsonp(Feed feed) {
+    return new String(write(feed), StandardCharsets.UTF_8)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** JSONP: the JSON as the argument of a call to the (already checked) callback. */
+  static byte[] jsonp(String callback, byte[] json) {
+    byte[] before = ("/**/" + callback + "(").getBytes(StandardCharsets.UTF_8);
+    byte[] after = ");".getBytes(StandardCharsets.UTF_8);
+    byte[] call = Arrays.copyOf(before, before.length + json.length + after.length);
+    System.arraycopy(json, 0, call, before.length, json.length);
+    System.arraycopy(after, 0, call, before.length + json.length, after.length);
+    return call;
   }
 
   byte[] errorJsonp(int status, String message, String callback) {
-    return ("/**/"
-            + callback
-            + "("
-            + new String(error(status, message), StandardCharsets.UTF_8)
-            + ");")
-        .getBytes(StandardCharsets.UTF_8);
+    return jsonp(callback, error(status, message));
   }
 
   byte[] error(int status, String message) {

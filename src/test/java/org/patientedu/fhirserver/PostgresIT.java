@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +27,24 @@ import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.contentpack.ContextTag;
+import org.patientedu.contentpack.fhir.ContextElements;
 import org.patientedu.testing.OpenSearchNode;
 import org.patientedu.testing.ServerProcess;
 import org.patientedu.testing.SmartTestClients;
 import org.patientedu.testing.SmartTokens;
+import org.patientedu.testing.TestLibraries;
 
 /**
  * Several nodes on a real PostgreSQL (embedded from Maven, not H2 pretending) sharing one full-text
@@ -97,7 +110,12 @@ class PostgresIT {
                 // each read answered from the cache is logged, so the test can tell a hit from a
                 // miss
                 "logging.level.org.patientedu.fhirserver.readcache",
-                "DEBUG"));
+                "DEBUG",
+                // each Infobutton answer rendered (not replayed) is logged, likewise
+                "logging.level.org.patientedu.infobutton.AnswerCache",
+                "DEBUG",
+                "edu.handouts.public-base-url",
+                "https://education.example.org"));
     properties.putAll(SmartTestClients.properties());
     return ServerProcess.start(properties, dataDir.resolve("node.log"));
   }
@@ -151,9 +169,16 @@ class PostgresIT {
   void twoNodesStartingTogetherLoadThePackOnceWithoutDuplicates() throws Exception {
     long packLibraries = countPackFiles("Library");
     assertThat(packLibraries).isPositive();
-    assertThat(sqlCount("select count(*) from hfj_resource where res_type = 'Library'"))
+    // The pack's Libraries: the pages this class's own tests store are named postgres-*.
+    String packLibrary = "res_type = 'Library' and fhir_id not like 'postgres-%'";
+    assertThat(sqlCount("select count(*) from hfj_resource where " + packLibrary))
         .isEqualTo(packLibraries);
-    assertThat(sqlCount("select count(*) from hfj_res_ver where res_type = 'Library'"))
+    assertThat(
+            sqlCount(
+                "select count(*) from hfj_res_ver where res_id in (select res_id from hfj_resource"
+                    + " where "
+                    + packLibrary
+                    + ")"))
         .as("one version per Library: nobody loaded it twice")
         .isEqualTo(packLibraries);
 
@@ -213,6 +238,64 @@ class PostgresIT {
         .as("version 2 was read from PostgreSQL, not served as version 1 from the cache")
         .containsOnlyOnce(hitOnVersion1)
         .doesNotContain("Read cache hit: Binary/postgres-cache version 2");
+  }
+
+  @Test
+  void aNodeReplayingInfobuttonAnswersSeesAnApprovalMadeOnTheOtherNode() throws Exception {
+    String lactation =
+        "/infobutton?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=Z39.1"
+            + "&knowledgeResponseType=application/json";
+    String before = infobutton(nodeB, lactation);
+    assertThat(infobutton(nodeB, lactation)).isEqualTo(before);
+    assertThat(nodeB.log().lines().filter(l -> l.contains("Infobutton answer rendered")))
+        .as("node B rendered the answer once and replayed it")
+        .hasSize(1);
+    assertThat(before).contains("/handouts/oxytocin-healthwise");
+
+    Library page = TestLibraries.draft("postgres-infobutton", "Two nodes", "Approved on A.");
+    ContextElements.addUseContexts(
+        page,
+        List.of(
+            new ContextTag(
+                ClinicalContext.LACTATION,
+                ContextTag.Relevance.PRIMARY,
+                List.of(ClinicalContext.LACTATION.code("icd-10-cm:Z39.1")),
+                "Two nodes")));
+    nodeA.editorClient().update().resource(page).execute();
+    try {
+      assertThat(infobutton(nodeB, lactation)).doesNotContain("/handouts/postgres-infobutton");
+      Parameters review = new Parameters();
+      review.addParameter("reviewerName", new StringType("Maria Lopez"));
+      review.addParameter("credentials", new StringType("MD"));
+      review.addParameter("specialty", new StringType("Obstetrics and Gynecology"));
+      review.addParameter("date", new DateType(LocalDate.now().toString()));
+      for (String step : List.of("$review", "$approve")) {
+        nodeA
+            .editorClient()
+            .operation()
+            .onInstance(new IdType("Library", "postgres-infobutton"))
+            .named(step)
+            .withParameters(step.equals("$review") ? review : new Parameters())
+            .returnResourceType(Library.class)
+            .execute();
+      }
+      assertThat(infobutton(nodeB, lactation))
+          .as("approved on node A, in node B's next answer")
+          .contains("/handouts/postgres-infobutton");
+    } finally {
+      nodeA.editorClient().delete().resourceById("Library", "postgres-infobutton").execute();
+    }
+    assertThat(infobutton(nodeB, lactation)).isEqualTo(before);
+  }
+
+  private static String infobutton(ServerProcess node, String pathAndQuery) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.baseUrl() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   @Test

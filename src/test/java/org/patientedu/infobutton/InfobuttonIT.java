@@ -76,11 +76,19 @@ class InfobuttonIT {
     server =
         ServerProcess.start(
             Map.of(
-                "edu.data-dir", dir.resolve("data").toString(),
-                "edu.review.today", RunningServerTest.TODAY.toString(),
-                "edu.handouts.public-base-url", PUBLIC_BASE + "/",
-                "edu.infobutton.rate-limit.requests", String.valueOf(RATE_LIMIT),
-                "edu.infobutton.rate-limit.period", "1h"),
+                "edu.data-dir",
+                dir.resolve("data").toString(),
+                "edu.review.today",
+                RunningServerTest.TODAY.toString(),
+                "edu.handouts.public-base-url",
+                PUBLIC_BASE + "/",
+                "edu.infobutton.rate-limit.requests",
+                String.valueOf(RATE_LIMIT),
+                "edu.infobutton.rate-limit.period",
+                "1h",
+                // each answer rendered (not replayed) is logged, so a test can tell them apart
+                "logging.level.org.patientedu.infobutton.AnswerCache",
+                "DEBUG"),
             Files.createDirectories(dir.resolve("logs")).resolve("server.log"));
     // Assigned before waiting, so @AfterAll stops a server that never became ready.
     server.awaitReady(Duration.ofMinutes(10));
@@ -490,6 +498,90 @@ class InfobuttonIT {
         List.of(noSystem, unknownOid, badCallback, badType, badLanguage)) {
       assertThat(response.body()).doesNotContain("Exception", "org.patientedu", "at java.");
     }
+  }
+
+  // --- answers kept per catalog edition -------------------------------------------------------
+
+  /**
+   * Answers are rendered once per catalog edition and then replayed: a replayed answer is the
+   * rendered one byte for byte, requests that differ in anything the answer shows never share one
+   * (the JSONP callback is wrapped per request), and the next write to the catalog renders them
+   * again: the same bytes when the write changed none of them, the new page in every format when it
+   * did, and gone again on retirement.
+   */
+  @Test
+  @Order(12)
+  void answersAreRenderedOncePerCatalogEditionAndReplayedByteForByte() throws Exception {
+    String base = query("mainSearchCriteria.v.cs", ICD10CM, "mainSearchCriteria.v.c", "O92.79");
+    List<String> requests =
+        List.of(
+            base,
+            base + "&informationRecipient.languageCode.c=es",
+            base + "&informationRecipient=PROV",
+            base + "&mainSearchCriteria.v.dn=Other%20disorders%20of%20lactation",
+            base + "&knowledgeResponseType=application/json",
+            base + "&knowledgeResponseType=application/javascript&callback=showA",
+            base + "&knowledgeResponseType=application/javascript&callback=showB",
+            query("mainSearchCriteria.v.cs", ICD10CM, "mainSearchCriteria.v.c", "o92.79"),
+            query("mainSearchCriteria.v.cs", SNOMED, "mainSearchCriteria.v.c", "413712001"),
+            query("mainSearchCriteria.v.cs", ICD10CM, "mainSearchCriteria.v.c", "Z39.1"));
+    int distinctAnswers = requests.size() - 1; // the two JSONP requests differ only in callback
+    String id = "ib-cache-edition";
+    Library draft = page(id, ContextTag.Relevance.PRIMARY, "en");
+    // A write: a new catalog edition, so nothing is kept yet.
+    server.editorClient().update().resource(draft).execute();
+    try {
+      long before = renderings();
+      List<String> first = bodies(requests);
+      assertThat(renderings() - before).as("rendered once each").isEqualTo(distinctAnswers);
+      assertThat(first).as("no two requests share an answer").doesNotHaveDuplicates();
+      assertThat(first).allSatisfy(body -> assertThat(body).contains("oxytocin-healthwise"));
+      assertThat(first.get(5)).startsWith("/**/showA(");
+      assertThat(first.get(6)).startsWith("/**/showB(");
+
+      List<String> replayed = bodies(requests);
+      assertThat(renderings() - before).as("replayed, none rendered").isEqualTo(distinctAnswers);
+      assertThat(replayed).containsExactlyElementsOf(first);
+
+      // A write that changes no answer (a draft's description): rendered anew, the same bytes.
+      draft.setDescription("Still a draft.");
+      server.editorClient().update().resource(draft).execute();
+      List<String> rerendered = bodies(requests);
+      assertThat(renderings() - before).isEqualTo(2L * distinctAnswers);
+      assertThat(rerendered).containsExactlyElementsOf(first);
+
+      lifecycle(id, "$review", review("Maria Lopez", RunningServerTest.TODAY.toString()));
+      lifecycle(id, "$approve", new Parameters());
+      assertThat(bodies(requests))
+          .as("approved")
+          .allSatisfy(body -> assertThat(body).contains("/handouts/" + id));
+      lifecycle(id, "$retire", new Parameters());
+      assertThat(bodies(requests))
+          .as("retired")
+          .allSatisfy(body -> assertThat(body).doesNotContain("/handouts/" + id))
+          .containsExactlyElementsOf(first);
+    } finally {
+      delete(id);
+    }
+  }
+
+  /** Each answer's bytes (compared as the exact text they decode to), in order. */
+  private static List<String> bodies(List<String> queries) throws Exception {
+    List<String> bodies = new ArrayList<>();
+    for (String query : queries) {
+      HttpResponse<byte[]> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/infobutton" + query)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).as(query).isEqualTo(200);
+      bodies.add(new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return bodies;
+  }
+
+  /** How many answers the server rendered (rather than replayed) so far, from its DEBUG log. */
+  private static long renderings() throws Exception {
+    return server.log().lines().filter(l -> l.contains("Infobutton answer rendered")).count();
   }
 
   /** Last: uses up this address's allowance for the hour. */

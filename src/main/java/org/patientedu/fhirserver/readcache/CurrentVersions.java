@@ -2,7 +2,9 @@ package org.patientedu.fhirserver.readcache;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -63,6 +65,7 @@ public class CurrentVersions {
           + " = ?";
 
   private final JdbcTemplate jdbc;
+  private final Map<String, SharedQuery<Fingerprint>> fingerprints = new ConcurrentHashMap<>();
 
   CurrentVersions(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -74,9 +77,20 @@ public class CurrentVersions {
     return versions.size() == 1 ? OptionalLong.of(versions.get(0)) : OptionalLong.empty();
   }
 
+  /**
+   * As the database holds it when asked: callers asking at the same moment share one query that
+   * started after they asked ({@link SharedQuery}), so a busy node asks once per round, not once
+   * per request.
+   */
   public Fingerprint fingerprint(String type) {
-    return jdbc.queryForObject(
-        FINGERPRINT, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), type);
+    return fingerprints.computeIfAbsent(type, this::fingerprintQuery).get();
+  }
+
+  private SharedQuery<Fingerprint> fingerprintQuery(String type) {
+    return new SharedQuery<>(
+        () ->
+            jdbc.queryForObject(
+                FINGERPRINT, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), type));
   }
 
   /** One fingerprint over all resources of several types, in one query. */
