@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.patientedu.fhirserver.readcache.CurrentVersions.Fingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -101,7 +102,11 @@ public class EncodedSearchCacheFilter extends OncePerRequestFilter {
       return;
     }
     List<String> types = typesRead(type);
-    Fingerprint before = currentVersions.fingerprint(types);
+    Fingerprint before = fingerprintOrNull(types);
+    if (before == null) {
+      chain.doFilter(request, response);
+      return;
+    }
     String key =
         String.join(
             "\n",
@@ -124,7 +129,7 @@ public class EncodedSearchCacheFilter extends OncePerRequestFilter {
       chain.doFilter(request, recording);
       if (recording.getStatus() == HttpServletResponse.SC_OK
           && settled
-          && before.equals(currentVersions.fingerprint(types))) {
+          && before.equals(fingerprintOrNull(types))) {
         cache.put(
             key,
             EncodedAnswers.recorded(null, recording, setBefore, recording.getContentAsByteArray()));
@@ -149,6 +154,19 @@ public class EncodedSearchCacheFilter extends OncePerRequestFilter {
 
   public long misses() {
     return misses.sum();
+  }
+
+  /**
+   * The fingerprint, or null when the database could not give it: the search then goes to HAPI,
+   * whose failure answers (503 while the database is away) are the ones a caller should get, not a
+   * cache's.
+   */
+  private Fingerprint fingerprintOrNull(List<String> types) {
+    try {
+      return currentVersions.fingerprint(types);
+    } catch (DataAccessException databaseAway) {
+      return null;
+    }
   }
 
   /** When this node first saw {@code fingerprint} for {@code type}, in nanoTime. */
