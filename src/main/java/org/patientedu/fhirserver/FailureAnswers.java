@@ -87,6 +87,10 @@ final class FailureAnswers {
         && !databaseUnreachable(failure)
         && !isClientError(failure)) {
       // a cancelled statement, a refused one, or what followed from either: the deadline's doing
+      log.warn(
+          "Request deadline passed: {} {} answered 503",
+          request.getRequestType(),
+          request.getRequestPath());
       return unavailable(
           "The request took longer than this server allows ("
               + seconds(deadline.allowed())
