@@ -95,10 +95,16 @@ class LongRobustnessIT {
       AtomicBoolean attacking = new AtomicBoolean(true);
       Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
       ExecutorService attackers = Executors.newFixedThreadPool(80);
-      // 60 anonymous and 20 authenticated slow 10 MB uploads, each trickling 64 kB at a time
+      // 60 anonymous and 20 authenticated slow 10 MB uploads, each trickling 64 kB at a time;
+      // each attacker starts again as soon as it is answered, for the whole minute
       for (int i = 0; i < 80; i++) {
         boolean withToken = i >= 60;
-        attackers.submit(() -> SlowUpload.send(server, withToken, 10_000_000, attacking, answers));
+        attackers.submit(
+            () -> {
+              while (attacking.get()) {
+                SlowUpload.send(server, withToken, 10_000_000, attacking, answers);
+              }
+            });
       }
       List<Long> readMillis = new ArrayList<>();
       List<Long> searchMillis = new ArrayList<>();
@@ -125,8 +131,9 @@ class LongRobustnessIT {
       Collections.sort(readMillis);
       Collections.sort(searchMillis);
       System.out.printf(
-          "LongRobustnessIT: upload attack (80 slow 10 MB uploads for 60 s, 60 of them without a"
-              + " token), the reader alone on its connection:%n"
+          "LongRobustnessIT: upload attack (80 clients sending slow 10 MB uploads for 60 s, one"
+              + " after another, 60 of them without a token), the reader alone on its"
+              + " connection:%n"
               + "| requests | count | p50 | p99 | max |%n| --- | --- | --- | --- | --- |%n"
               + "| reads (Library by id) | %d | %d ms | %d ms | %d ms |%n"
               + "| searches (context:below) | %d | %d ms | %d ms | %d ms |%n"
