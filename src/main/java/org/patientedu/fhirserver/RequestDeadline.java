@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * request's own thread, so the deadline travels with the thread. When it passes, the statement
  * running is cancelled ({@link Statement#cancel()}: the database stops it and the request fails
  * with SQLSTATE 57014) and every later statement of the request is refused before it reaches the
- * database ({@link DeadlineStatements}).
+ * database ({@link DeadlineStatements}). Not {@code Statement.setQueryTimeout} with the time left:
+ * it counts whole seconds, and H2 applies it to the pooled connection's session, where it would
+ * stay for the requests that use the connection next.
  */
 final class RequestDeadline {
 
