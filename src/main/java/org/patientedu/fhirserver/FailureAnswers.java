@@ -30,6 +30,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <ul>
  *   <li>an update whose {@code If-Match} names a version that is no longer current: 412 (FHIR's
  *       answer), not HAPI's 409;
+ *   <li>a request that ran out of time ({@code edu.limits.request-deadline}), its statement
+ *       cancelled: 503;
  *   <li>a statement the database cancelled at {@code edu.limits.statement-timeout}: 503;
  *   <li>a database that cannot be reached: 503 with {@code Retry-After}, until it is back;
  *   <li>anything else unexpected: 500 with a reference to the one log entry that holds the details,
@@ -80,6 +82,21 @@ final class FailureAnswers {
           "If-Match names a version that is not the current one: someone changed the resource"
               + " since it was read. Read it again and re-apply the change.");
     }
+    RequestDeadline deadline = RequestDeadline.current();
+    if (RequestDeadline.currentExpired()
+        && !databaseUnreachable(failure)
+        && !isClientError(failure)) {
+      // a cancelled statement, a refused one, or what followed from either: the deadline's doing
+      log.warn(
+          "Request deadline passed: {} {} answered 503",
+          request.getRequestType(),
+          request.getRequestPath());
+      return unavailable(
+          "The request took longer than this server allows ("
+              + seconds(deadline.allowed())
+              + " s, setting edu.limits.request-deadline), so its database work was cancelled."
+              + " Narrow the search, or try again when the server is less busy.");
+    }
     if (hasSqlState(failure, QUERY_CANCELED::equals)) {
       return unavailable(
           "The request needed a database statement longer than this server allows ("
@@ -129,6 +146,19 @@ final class FailureAnswers {
         failure);
     return new InternalErrorException(
         "The server failed to process this request; reference " + reference + " in its log.");
+  }
+
+  /** "60", "0.7": whole seconds plain, fractions as they are. */
+  private static String seconds(Duration duration) {
+    return java.math.BigDecimal.valueOf(duration.toMillis(), 3)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static boolean isClientError(Throwable failure) {
+    return failure instanceof BaseServerResponseException answer
+        && answer.getStatusCode() >= 400
+        && answer.getStatusCode() < 500;
   }
 
   private static String withoutClassNames(String message) {

@@ -6,7 +6,9 @@ import java.util.concurrent.Semaphore;
  * Bytes of request bodies held in memory at once, all requests together. HAPI parses a body from
  * memory, so each body is read whole; this bounds the sum, so that many slow large uploads cannot
  * fill the heap (sixty 10 MB uploads did). A body that does not fit is refused at once (503), not
- * queued: waiting would hold its connection and bytes as well.
+ * queued: waiting would hold its connection and bytes as well. {@link RequestBodyLimitFilter}
+ * reserves a body's declared length before reading it, so a slow upload holds its share from its
+ * headers on.
  */
 final class InFlightBodyBudget {
 

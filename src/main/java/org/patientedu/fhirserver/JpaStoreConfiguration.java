@@ -95,7 +95,8 @@ class JpaStoreConfiguration {
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(
             beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
-    factory.setDataSource(dataSource);
+    // HAPI's statements run under their request's deadline (edu.limits.request-deadline).
+    factory.setDataSource(DeadlineStatements.watching(dataSource));
     // spring.jpa.properties.*, then what features change (the full-text backend, for one).
     Map<String, Object> properties = new HashMap<>(jpaProperties.getProperties());
     customizers.orderedStream().forEach(customizer -> customizer.customize(properties));

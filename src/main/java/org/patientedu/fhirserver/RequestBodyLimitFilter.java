@@ -29,8 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * InFlightBodyBudget}) gets 503 with {@code Retry-After}; XML carrying a DOCTYPE (the door to
  * external-entity and entity-expansion attacks) gets 400; so do bytes that are not UTF-8 and JSON
  * with a key twice in one object (HAPI would store U+FFFD, or keep the last value, silently).
- * Bodies are read once, bounded by the limit. Runs after Spring Security, so a write without a
- * valid credential is refused from its headers and its body is never read.
+ * Bodies are read once, bounded by the limit; the budget is given back when the request ends,
+ * answered or cut off by its client. Runs after Spring Security, so a write without a valid
+ * credential is refused from its headers and its body is never read.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -68,9 +69,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    // A declared body is reserved whole before its first byte is read: a slow upload holds its
+    // share from the start, and a body that cannot fit is refused from its headers. A chunked
+    // body (no Content-Length) reserves as it arrives.
+    long declared = request.getContentLengthLong();
     long reserved = 0;
     try {
-      ByteArrayOutputStream read = new ByteArrayOutputStream();
+      if (declared > 0) {
+        if (!budget.tryReserve(declared)) {
+          refuseBusy(response);
+          return;
+        }
+        reserved = declared;
+      }
+      ByteArrayOutputStream read = new ByteArrayOutputStream(CHUNK); // grows with what arrives
       InputStream in = request.getInputStream();
       byte[] chunk = new byte[CHUNK];
       while (true) {
@@ -78,7 +90,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (n == 0) {
           break;
         }
-        if (read.size() + n > maxBytes) {
+        long needed = (long) read.size() + n;
+        if (needed > maxBytes) {
           refuse(
               response,
               HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -86,17 +99,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
               tooLargeMessage());
           return;
         }
-        if (!budget.tryReserve(n)) {
-          response.setHeader("Retry-After", FailureAnswers.RETRY_AFTER_SECONDS);
-          refuse(
-              response,
-              HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-              "transient",
-              "The server is holding as many request bodies as it may at once (setting"
-                  + " edu.limits.in-flight-bodies); nothing was changed. Try again shortly.");
-          return;
+        if (needed > reserved) {
+          if (!budget.tryReserve(needed - reserved)) {
+            refuseBusy(response);
+            return;
+          }
+          reserved = needed;
         }
-        reserved += n;
         read.write(chunk, 0, n);
       }
       byte[] body = read.toByteArray();
@@ -117,6 +126,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     } finally {
       budget.release(reserved);
     }
+  }
+
+  private static void refuseBusy(HttpServletResponse response) throws IOException {
+    response.setHeader("Retry-After", FailureAnswers.RETRY_AFTER_SECONDS);
+    refuse(
+        response,
+        HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+        "transient",
+        "The server is holding as many request bodies as it may at once (setting"
+            + " edu.limits.in-flight-bodies); nothing was changed. Try again shortly.");
   }
 
   /** Why the body cannot be taken as the text it claims to be, or null. */

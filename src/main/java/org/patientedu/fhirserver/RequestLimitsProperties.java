@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxOffset largest {@code _offset}; deeper pages are reached with the paging links
  * @param statementTimeout longest any one database statement may run before the database cancels it
  *     (the client gets 503)
+ * @param requestDeadline longest one FHIR request may take once its body is read; when it passes,
+ *     the database statement the request is running is cancelled, later ones are refused, and the
+ *     client gets 503 ({@code 0} turns it off)
  * @param inFlightBodies request bodies held in memory at once, all requests together; a body that
  *     does not fit waits for no one and gets 503 with {@code Retry-After}
  * @param maxConcurrentWrites writes (create, update, patch, delete, transactions, operations) being
@@ -26,5 +29,6 @@ public record RequestLimitsProperties(
     @DefaultValue("30") int maxSearchParameters,
     @DefaultValue("1000") int maxOffset,
     @DefaultValue("30s") Duration statementTimeout,
+    @DefaultValue("60s") Duration requestDeadline,
     @DefaultValue("64MB") DataSize inFlightBodies,
     @DefaultValue("4") int maxConcurrentWrites) {}

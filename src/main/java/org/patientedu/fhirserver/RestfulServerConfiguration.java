@@ -159,6 +159,17 @@ class RestfulServerConfiguration {
     return registration;
   }
 
+  /** Innermost: the deadline counts HAPI's work, not the time a client takes to send its body. */
+  @Bean
+  FilterRegistrationBean<RequestDeadlineFilter> requestDeadlineFilter(
+      RequestLimitsProperties limits) {
+    FilterRegistrationBean<RequestDeadlineFilter> registration =
+        new FilterRegistrationBean<>(new RequestDeadlineFilter(limits.requestDeadline()));
+    registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
+    registration.setOrder(AFTER_SECURITY + 2);
+    return registration;
+  }
+
   /** Every database connection with its statement timeout; static: it post-processes beans. */
   @Bean
   static StatementTimeout statementTimeout(ObjectProvider<RequestLimitsProperties> limits) {

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,6 +44,7 @@ import org.patientedu.testing.ServerProcess;
 class DatabaseOutageIT {
 
   private static final Duration START_UP = Duration.ofMinutes(10);
+  private static final Duration DEADLINE = Duration.ofSeconds(6);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -83,11 +87,18 @@ class DatabaseOutageIT {
     Map<String, String> properties =
         new HashMap<>(
             Map.of(
-                "spring.profiles.active", "postgres",
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "edu.data-dir", work.resolve("node").toString()));
+                "spring.profiles.active",
+                "postgres",
+                "spring.datasource.url",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres",
+                "edu.data-dir",
+                work.resolve("node").toString(),
+                "edu.limits.request-deadline",
+                DEADLINE.toSeconds() + "s"));
     return ServerProcess.start(
         properties, work.resolve("node-" + Instant.now().toEpochMilli() + ".log"));
   }
@@ -162,6 +173,59 @@ class DatabaseOutageIT {
     }
   }
 
+  /**
+   * Item 1 on PostgreSQL: an update kept waiting on a row lock past edu.limits.request-deadline (6
+   * s here) has its statement cancelled in the database, answers 503, and changes nothing.
+   */
+  @Test
+  @Order(3)
+  void aWriteStillRunningAtTheRequestDeadlineIsCancelledAndChangesNothing() throws Exception {
+    assertThat(put("deadline-locked").statusCode()).isEqualTo(201);
+    try (Connection blocker = postgres.getPostgresDatabase().getConnection()) {
+      blocker.setAutoCommit(false);
+      try (Statement lock = blocker.createStatement();
+          ResultSet row =
+              lock.executeQuery(
+                  "SELECT res_id FROM hfj_resource WHERE res_type = 'Basic'"
+                      + " AND fhir_id = 'deadline-locked' FOR UPDATE")) {
+        assertThat(row.next()).as("the resource's row, locked").isTrue();
+      }
+      Instant started = Instant.now();
+      HttpResponse<String> stuck = put("deadline-locked", "changed while locked");
+      System.out.printf(
+          "DatabaseOutageIT: the update waiting on a lock was answered %d after %d ms (deadline"
+              + " %d ms)%n",
+          stuck.statusCode(),
+          Duration.between(started, Instant.now()).toMillis(),
+          DEADLINE.toMillis());
+      assertThat(stuck.statusCode()).as(stuck.body()).isEqualTo(503);
+      assertThat(stuck.headers().firstValue("Retry-After")).hasValue("5");
+      OperationOutcome outcome =
+          ca.uhn.fhir.context.FhirContext.forR4Cached()
+              .newJsonParser()
+              .parseResource(OperationOutcome.class, stuck.body());
+      assertThat(outcome.getIssueFirstRep().getDiagnostics())
+          .isEqualTo(
+              "The request took longer than this server allows (6 s, setting"
+                  + " edu.limits.request-deadline), so its database work was cancelled. Narrow"
+                  + " the search, or try again when the server is less busy.");
+      try (Statement look = blocker.createStatement();
+          ResultSet waiting =
+              look.executeQuery(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+        waiting.next();
+        assertThat(waiting.getInt(1))
+            .as("statements still waiting on the lock: the update's was cancelled")
+            .isZero();
+      }
+      blocker.rollback();
+    }
+    Basic kept =
+        node.editorClient().read().resource(Basic.class).withId("deadline-locked").execute();
+    assertThat(kept.getCode().getText()).isEqualTo("deadline-locked");
+    assertThat(kept.getMeta().getVersionId()).isEqualTo("1");
+  }
+
   private static void assertUnavailable(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
@@ -195,6 +259,10 @@ class DatabaseOutageIT {
   }
 
   private HttpResponse<String> put(String id) throws IOException {
+    return put(id, id);
+  }
+
+  private HttpResponse<String> put(String id, String text) throws IOException {
     return send(
         HttpRequest.newBuilder(URI.create(node.fhirBase() + "/Basic/" + id))
             .header("Authorization", "Bearer " + RunningServerTest.EDITOR_TOKEN)
@@ -204,7 +272,7 @@ class DatabaseOutageIT {
                     "{\"resourceType\":\"Basic\",\"id\":\""
                         + id
                         + "\",\"code\":{\"text\":\""
-                        + id
+                        + text
                         + "\"}}")));
   }
 

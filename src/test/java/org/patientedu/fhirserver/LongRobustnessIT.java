@@ -1,11 +1,8 @@
 package org.patientedu.fhirserver;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,46 +82,89 @@ class LongRobustnessIT {
     Path work = Files.createTempDirectory("edu-upload-attack-");
     try (ServerProcess server = start(work, Map.of())) {
       server.awaitReady(START_UP);
+      // the reader's requests, warmed up before the baseline
+      String read = "/fhir/Library/oxytocin-healthwise?_format=json";
+      String search = "/fhir/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39";
+      for (int i = 0; i < 20; i++) {
+        get(server, read);
+        get(server, search);
+      }
       long rssBefore = server.residentMegabytes();
+      String loadBefore = loadAverage();
       AtomicLong peakRss = new AtomicLong(rssBefore);
       AtomicBoolean attacking = new AtomicBoolean(true);
       Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
       ExecutorService attackers = Executors.newFixedThreadPool(80);
-      // 60 anonymous and 20 authenticated slow 10 MB uploads, each trickling 64 kB at a time
+      // 60 anonymous and 20 authenticated slow 10 MB uploads, each trickling 64 kB at a time;
+      // each attacker starts again as soon as it is answered, for the whole minute
       for (int i = 0; i < 80; i++) {
         boolean withToken = i >= 60;
-        attackers.submit(() -> slowUpload(server, withToken, attacking, answers));
+        attackers.submit(
+            () -> {
+              while (attacking.get()) {
+                SlowUpload.send(server, withToken, 10_000_000, attacking, answers);
+              }
+            });
       }
-      List<Long> readMillis = Collections.synchronizedList(new ArrayList<>());
-      int readFailures = 0;
+      List<Long> readMillis = new ArrayList<>();
+      List<Long> searchMillis = new ArrayList<>();
+      Map<Integer, Integer> readerStatuses = new java.util.TreeMap<>();
       Instant until = Instant.now().plus(Duration.ofSeconds(60));
+      long tick = 0;
       while (Instant.now().isBefore(until)) {
+        boolean isSearch = tick++ % 2 == 1;
         Instant started = Instant.now();
-        HttpResponse<String> read = get(server, "/fhir/Library/oxytocin-healthwise?_format=json");
-        readMillis.add(Duration.between(started, Instant.now()).toMillis());
-        if (read.statusCode() != 200) {
-          readFailures++;
+        HttpResponse<String> answer = get(server, isSearch ? search : read);
+        (isSearch ? searchMillis : readMillis)
+            .add(Duration.between(started, Instant.now()).toMillis());
+        readerStatuses.merge(answer.statusCode(), 1, Integer::sum);
+        if (answer.statusCode() == 200 && isSearch) {
+          assertThat(answer.body()).contains("oxytocin-healthwise");
         }
         peakRss.accumulateAndGet(server.residentMegabytes(), Math::max);
-        Thread.sleep(200);
+        Thread.sleep(100);
       }
+      String loadDuring = loadAverage();
       attacking.set(false);
       attackers.shutdown();
       attackers.awaitTermination(2, TimeUnit.MINUTES);
       Collections.sort(readMillis);
+      Collections.sort(searchMillis);
       System.out.printf(
-          "LongRobustnessIT: upload attack (80 slow 10 MB uploads, 60 of them without a token):"
-              + " %d reads, %d failed, p50 %d ms, p99 %d ms; RSS %d MB before, peak %d MB;"
-              + " upload answers %s%n",
+          "LongRobustnessIT: upload attack (80 clients sending slow 10 MB uploads for 60 s, one"
+              + " after another, 60 of them without a token), the reader alone on its"
+              + " connection:%n"
+              + "| requests | count | p50 | p99 | max |%n| --- | --- | --- | --- | --- |%n"
+              + "| reads (Library by id) | %d | %d ms | %d ms | %d ms |%n"
+              + "| searches (context:below) | %d | %d ms | %d ms | %d ms |%n"
+              + "reader statuses %s; RSS %d MB before, peak %d MB; upload answers %s;"
+              + " load average %s before, %s at the end%n",
           readMillis.size(),
-          readFailures,
           percentile(readMillis, 50),
           percentile(readMillis, 99),
+          readMillis.get(readMillis.size() - 1),
+          searchMillis.size(),
+          percentile(searchMillis, 50),
+          percentile(searchMillis, 99),
+          searchMillis.get(searchMillis.size() - 1),
+          readerStatuses,
           rssBefore,
           peakRss.get(),
-          answers);
-      assertThat(readFailures).isZero();
+          answers,
+          loadBefore,
+          loadDuring);
+      assertThat(readerStatuses).as("statuses of the reader's requests").containsOnlyKeys(200);
       assertThat(get(server, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** The machine's load average (1, 5, 15 minutes), printed beside timings taken on it. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
@@ -182,38 +222,6 @@ class LongRobustnessIT {
           rssEnd,
           rssEnd - rssStart);
       assertThat(errors.get()).isZero();
-    }
-  }
-
-  private static void slowUpload(
-      ServerProcess server,
-      boolean withToken,
-      AtomicBoolean attacking,
-      Map<String, AtomicInteger> answers) {
-    try (Socket socket = new Socket("localhost", server.port())) {
-      socket.setSoTimeout(120_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /fhir/Basic HTTP/1.1\r\nHost: localhost\r\n"
-                  + (withToken ? "Authorization: Bearer " + TOKEN + "\r\n" : "")
-                  + "Content-Type: application/fhir+json\r\nContent-Length: 10000000\r\n\r\n")
-              .getBytes(ISO_8859_1));
-      byte[] chunk = new byte[64 * 1024];
-      java.util.Arrays.fill(chunk, (byte) ' ');
-      int sent = 0;
-      while (attacking.get() && sent + chunk.length < 10_000_000) {
-        out.write(chunk);
-        sent += chunk.length;
-        Thread.sleep(100);
-      }
-      socket.shutdownOutput();
-      String status = new String(socket.getInputStream().readNBytes(12), ISO_8859_1);
-      answers.computeIfAbsent(status.strip(), s -> new AtomicInteger()).incrementAndGet();
-    } catch (IOException e) {
-      // the server closed the connection (it refused from the headers and stopped reading)
-      answers.computeIfAbsent("closed by the server", s -> new AtomicInteger()).incrementAndGet();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

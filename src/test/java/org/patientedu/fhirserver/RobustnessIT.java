@@ -17,6 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -79,7 +86,9 @@ class RobustnessIT {
             "edu.data-dir",
             work.resolve("data").toString(),
             "edu.limits.max-concurrent-writes",
-            "2"),
+            "2",
+            "edu.limits.in-flight-bodies",
+            "1MB"),
         work.resolve("server-" + Instant.now().toEpochMilli() + ".log"));
   }
 
@@ -146,6 +155,96 @@ class RobustnessIT {
     }
   }
 
+  /**
+   * Item 2: bodies held at once are bounded by edu.limits.in-flight-bodies (1 MB here). A slow
+   * upload holds its declared size from its headers on; a body that does not fit is refused, by
+   * Content-Length or chunked, and stored nowhere; the budget comes back when the slow upload
+   * completes, and when its client cuts it off.
+   */
+  @Test
+  @Order(4)
+  void bodiesBeyondTheInFlightBudgetGet503UntilTheSlowUploadEnds() throws Exception {
+    byte[] slowBody = paddedBasic("budget-slow", 900_000);
+    Socket slow = null;
+    try {
+      slow = startSlowUpload("budget-slow", slowBody, 800_000);
+      int attempt = 0;
+      HttpResponse<String> refused;
+      do {
+        slow = restartIfRefused(slow, "budget-slow", slowBody, 800_000);
+        attempt++;
+        refused = putJson("budget-refused-" + attempt, paddedBasic("x", 300_000));
+      } while (refused.statusCode() == 201 && attempt < 100);
+      assertThat(refused.statusCode())
+          .as("a 300 kB body while a 900 kB upload holds the 1 MB budget")
+          .isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(diagnostics(refused)).contains("edu.limits.in-flight-bodies");
+      assertThat(asEditor("/fhir/Basic/budget-refused-" + attempt).statusCode())
+          .as("the refused body was not stored")
+          .isEqualTo(404);
+
+      HttpResponse<String> chunked =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(server.fhirBase() + "/Basic/budget-chunked"))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "application/fhir+json")
+                  .timeout(Duration.ofMinutes(2))
+                  .PUT(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () ->
+                              new java.io.ByteArrayInputStream(
+                                  paddedBasic("budget-chunked", 300_000))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(chunked.statusCode()).as("a chunked body, refused as it arrives").isEqualTo(503);
+      assertThat(diagnostics(chunked)).contains("edu.limits.in-flight-bodies");
+      assertThat(asEditor("/fhir/Basic/budget-chunked").statusCode()).isEqualTo(404);
+
+      assertThat(get("/fhir/Library/oxytocin-healthwise").statusCode())
+          .as("reads answer while the budget is full")
+          .isEqualTo(200);
+
+      slow.getOutputStream().write(slowBody, 800_000, slowBody.length - 800_000);
+      slow.getOutputStream().flush();
+      assertThat(readStatusLine(slow)).startsWith("HTTP/1.1 201");
+    } finally {
+      if (slow != null) {
+        slow.close();
+      }
+    }
+    assertThat(asEditor("/fhir/Basic/budget-slow").statusCode()).isEqualTo(200);
+    assertThat(putJson("budget-after-completed", paddedBasic("x", 300_000)).statusCode())
+        .as("the budget is back once the slow upload completed")
+        .isEqualTo(201);
+
+    byte[] cutBody = paddedBasic("budget-cut", 900_000);
+    Socket cut = startSlowUpload("budget-cut", cutBody, 500_000);
+    try {
+      int attempt = 0;
+      HttpResponse<String> whileHeld;
+      do {
+        cut = restartIfRefused(cut, "budget-cut", cutBody, 500_000);
+        attempt++;
+        whileHeld = putJson("budget-while-cut-" + attempt, paddedBasic("x", 300_000));
+      } while (whileHeld.statusCode() == 201 && attempt < 100);
+      assertThat(whileHeld.statusCode()).isEqualTo(503);
+      assertThat(diagnostics(whileHeld)).contains("edu.limits.in-flight-bodies");
+    } finally {
+      cut.close();
+    } // the client goes away in the middle of its body
+    assertThat(
+            pollUntilStatus(
+                    () -> putJson("budget-after-cut", paddedBasic("budget-after-cut", 300_000)),
+                    201)
+                .statusCode())
+        .as("the budget is back once the client cut its upload off")
+        .isEqualTo(201);
+    assertThat(asEditor("/fhir/Basic/budget-cut").statusCode())
+        .as("the cut upload stored nothing")
+        .isEqualTo(404);
+  }
+
   /** Item 2: writes processed at once are bounded by edu.limits.max-concurrent-writes (2 here). */
   @Test
   @Order(5)
@@ -179,6 +278,64 @@ class RobustnessIT {
             pollUntilStatus(() -> postJson("/fhir/Basic", basicJson("after", "x")), 201)
                 .statusCode())
         .isEqualTo(201);
+  }
+
+  /**
+   * Item 2, the short version (the long one, 80 uploads for a minute with timings, is in
+   * LongRobustnessIT): reads and searches answer while 40 clients keep slow uploads going.
+   */
+  @Test
+  @Order(6)
+  void readsAndSearchesAnswerDuringSlowUploads() throws Exception {
+    AtomicBoolean attacking = new AtomicBoolean(true);
+    Map<String, AtomicInteger> uploadAnswers = new ConcurrentHashMap<>();
+    ExecutorService attackers = Executors.newFixedThreadPool(40);
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        boolean withToken = i % 2 == 0;
+        attackers.submit(
+            () -> {
+              while (attacking.get()) {
+                SlowUpload.send(server, withToken, 900_000, attacking, uploadAnswers);
+                sleepQuietly(Duration.ofMillis(200));
+              }
+            });
+      }
+      Thread.sleep(1000); // the uploads under way
+      for (int i = 0; i < 15; i++) {
+        HttpResponse<String> read = get("/fhir/Library/oxytocin-healthwise");
+        statuses.merge(read.statusCode(), 1, Integer::sum);
+        HttpResponse<String> search =
+            get("/fhir/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39");
+        statuses.merge(search.statusCode(), 1, Integer::sum);
+        if (search.statusCode() == 200) {
+          // the pages whose import.properties give lactation the code Z39.1
+          assertThat(bundle(search).getEntry())
+              .extracting(entry -> entry.getResource().getIdElement().getIdPart())
+              .containsExactlyInAnyOrder(
+                  "oxytocin-healthwise", "oxytocin-goaskalice", "oxytocin-perexp");
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      attacking.set(false);
+      attackers.shutdown();
+      assertThat(attackers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+    }
+    System.out.printf(
+        "RobustnessIT: during 40 slow uploads, reader statuses %s; upload answers %s%n",
+        statuses, uploadAnswers);
+    assertThat(uploadAnswers).as("the uploads were answered (refused or taken)").isNotEmpty();
+    assertThat(statuses).containsOnlyKeys(200).containsEntry(200, 30);
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Item 3: every write answered 201 is there after a kill -9, and full text agrees. */
@@ -253,6 +410,82 @@ class RobustnessIT {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+  }
+
+  private HttpResponse<String> putJson(String id, byte[] json) throws IOException {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.fhirBase() + "/Basic/" + id))
+              .header("Authorization", "Bearer " + TOKEN)
+              .header("Content-Type", "application/fhir+json")
+              .timeout(Duration.ofMinutes(2))
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(withId(json, id)))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private HttpResponse<String> asEditor(String path) throws IOException {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+              .header("Authorization", "Bearer " + TOKEN)
+              .timeout(Duration.ofMinutes(2))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * Whichever body the server takes first holds the budget: when a 300 kB body came first, the slow
+   * upload was the one refused (from its headers, so an answer is waiting on its socket); it is
+   * started again. Until the slow upload holds its share, a 300 kB body fits and is stored.
+   */
+  private Socket restartIfRefused(Socket slow, String id, byte[] body, int sent)
+      throws IOException {
+    if (slow.getInputStream().available() == 0) {
+      return slow;
+    }
+    slow.close();
+    return startSlowUpload(id, body, sent);
+  }
+
+  /** A PUT whose headers and first {@code sent} bytes go out, and then nothing, for now. */
+  private Socket startSlowUpload(String id, byte[] body, int sent) throws IOException {
+    Socket slow = new Socket("localhost", server.port());
+    slow.setSoTimeout(120_000);
+    slow.getOutputStream().write(putHeaders(id, body.length));
+    slow.getOutputStream().write(body, 0, sent);
+    slow.getOutputStream().flush();
+    return slow;
+  }
+
+  private static byte[] putHeaders(String id, int contentLength) {
+    return ("PUT /fhir/Basic/"
+            + id
+            + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + TOKEN
+            + "\r\nContent-Type: application/fhir+json\r\nContent-Length: "
+            + contentLength
+            + "\r\nConnection: close\r\n\r\n")
+        .getBytes(ISO_8859_1);
+  }
+
+  /** A Basic of exactly {@code size} bytes of JSON, its text padded. */
+  private static byte[] paddedBasic(String id, int size) {
+    String empty = basicJson(id, "");
+    return basicJson(id, "p".repeat(size - empty.length())).getBytes(UTF_8);
+  }
+
+  private static byte[] withId(byte[] json, String id) {
+    String text = new String(json, UTF_8);
+    return text.replaceFirst("\"id\":\"[^\"]*\"", "\"id\":\"" + id + "\"").getBytes(UTF_8);
   }
 
   interface Call {
