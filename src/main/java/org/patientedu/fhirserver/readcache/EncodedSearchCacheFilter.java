@@ -45,11 +45,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * last use. Entries therefore live at most {@code edu.read-cache.search-max-age} (10 minutes), well
  * inside that, so a replayed link always works.
  *
- * <p>Only plain searches: no {@code _include}, {@code _revinclude}, {@code _has}, chains (a dot in
- * a parameter name) or {@code _getpages}, whose answers depend on other types. Only answers given
- * to a request without credentials are stored and replayed, and only to a request without
- * credentials: an anonymous caller sees the public catalog only, whoever asks; a token holder may
- * see patient records and always goes to HAPI. Authentication runs before this filter.
+ * <p>A request with {@code Cache-Control: no-cache} (or {@code no-store}) goes to HAPI, as HAPI's
+ * own search reuse does. Only plain searches: no {@code _include}, {@code _revinclude}, {@code
+ * _has}, chains (a dot in a parameter name) or {@code _getpages}, whose answers depend on other
+ * types. Only answers given to a request without credentials are stored and replayed, and only to a
+ * request without credentials: an anonymous caller sees the public catalog only, whoever asks; a
+ * token holder may see patient records and always goes to HAPI. Authentication runs before this
+ * filter.
  */
 public class EncodedSearchCacheFilter extends OncePerRequestFilter {
 
@@ -188,9 +190,14 @@ public class EncodedSearchCacheFilter extends OncePerRequestFilter {
   /** The searched type, or null when the request is not a plain anonymous catalog search. */
   private static String cacheableSearchType(HttpServletRequest request) {
     String query = request.getQueryString();
+    String cacheControl =
+        String.valueOf(request.getHeader("Cache-Control")).toLowerCase(Locale.ROOT);
     if (!"GET".equals(request.getMethod())
         || query == null
-        || request.getHeader("Authorization") != null) {
+        || request.getHeader("Authorization") != null
+        // as HAPI's own search cache: the caller asks for a fresh search
+        || cacheControl.contains("no-cache")
+        || cacheControl.contains("no-store")) {
       return null;
     }
     Matcher path =

@@ -97,6 +97,19 @@ class EncodedSearchCacheIT extends RunningServerTest {
   }
 
   @Test
+  void aCallerAskingForAFreshSearchGetsHapisAnswer() throws Exception {
+    String search = "/fhir/Library?_id=oxytocin-perexp";
+    warm(search);
+    long hitsBefore = searchCache.hits();
+    HttpResponse<String> fresh =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + search))
+                .header("Cache-Control", "no-cache"));
+    assertThat(ids(fresh)).containsExactly("oxytocin-perexp");
+    assertThat(searchCache.hits()).isEqualTo(hitsBefore);
+  }
+
+  @Test
   void searchesThatReadOtherTypesGoToHapi() throws Exception {
     String search = "/fhir/Library?_id=oxytocin-healthwise&_include=Library:depends-on";
     warm(search);
