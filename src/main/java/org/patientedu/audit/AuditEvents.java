@@ -75,16 +75,11 @@ final class AuditEvents {
 
   /** A resource a request created, changed or read (BALP's domain-resource entity). */
   static void addResource(AuditEvent event, String versionedReference) {
-    AuditEvent.AuditEventEntityComponent entity = event.addEntity();
-    entity
-        .getType()
-        .setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
-        .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT);
-    entity
-        .getRole()
-        .setSystem(BalpConstants.CS_OBJECT_ROLE)
-        .setCode(BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE);
-    entity.getWhat().setReference(versionedReference);
+    addEntity(
+        event,
+        BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
+        BalpConstants.CS_OBJECT_ROLE_4_DOMAIN_RESOURCE,
+        versionedReference);
   }
 
   /** A token request at the token endpoint (DICOM "User Authentication"). */
@@ -98,17 +93,21 @@ final class AuditEvents {
 
   static void addPatients(AuditEvent event, Collection<String> patients) {
     for (String patient : patients) {
-      AuditEvent.AuditEventEntityComponent entity = event.addEntity();
-      entity
-          .getType()
-          .setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE)
-          .setCode(BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON);
-      entity
-          .getRole()
-          .setSystem(BalpConstants.CS_OBJECT_ROLE)
-          .setCode(BalpConstants.CS_OBJECT_ROLE_1_PATIENT);
-      entity.getWhat().setReference(patient);
+      addEntity(
+          event,
+          BalpConstants.CS_AUDIT_ENTITY_TYPE_1_PERSON,
+          BalpConstants.CS_OBJECT_ROLE_1_PATIENT,
+          patient);
     }
+  }
+
+  /** A BALP entity: its type and role codes, and the reference to what it is. */
+  private static void addEntity(
+      AuditEvent event, String typeCode, String roleCode, String reference) {
+    AuditEvent.AuditEventEntityComponent entity = event.addEntity();
+    entity.getType().setSystem(BalpConstants.CS_AUDIT_ENTITY_TYPE).setCode(typeCode);
+    entity.getRole().setSystem(BalpConstants.CS_OBJECT_ROLE).setCode(roleCode);
+    entity.getWhat().setReference(reference);
   }
 
   /**

@@ -65,7 +65,8 @@ public class CurrentVersions {
           + " = ?";
 
   private final JdbcTemplate jdbc;
-  private final Map<String, SharedQuery<Fingerprint>> fingerprints = new ConcurrentHashMap<>();
+  private final Map<List<String>, SharedQuery<Fingerprint>> fingerprints =
+      new ConcurrentHashMap<>();
 
   CurrentVersions(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -83,18 +84,15 @@ public class CurrentVersions {
    * per request.
    */
   public Fingerprint fingerprint(String type) {
-    return fingerprints.computeIfAbsent(type, this::fingerprintQuery).get();
+    return fingerprint(List.of(type));
   }
 
-  private SharedQuery<Fingerprint> fingerprintQuery(String type) {
-    return new SharedQuery<>(
-        () ->
-            jdbc.queryForObject(
-                FINGERPRINT, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), type));
-  }
-
-  /** One fingerprint over all resources of several types, in one query. */
+  /** One fingerprint over all resources of several types, in one query, shared as above. */
   Fingerprint fingerprint(List<String> types) {
+    return fingerprints.computeIfAbsent(types, this::fingerprintQuery).get();
+  }
+
+  private SharedQuery<Fingerprint> fingerprintQuery(List<String> types) {
     String sql =
         FINGERPRINT.replace(
             TYPE_COLUMN + " = ?",
@@ -102,7 +100,10 @@ public class CurrentVersions {
                 + " in ("
                 + String.join(", ", Collections.nCopies(types.size(), "?"))
                 + ")");
-    return jdbc.queryForObject(
-        sql, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), types.toArray());
+    Object[] arguments = types.toArray();
+    return new SharedQuery<>(
+        () ->
+            jdbc.queryForObject(
+                sql, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), arguments));
   }
 }
