@@ -73,6 +73,29 @@ final class StrayAliasIndexes {
   }
 
   /**
+   * The alias names of HAPI's layout that are not aliases right now: missing, or taken by a plain
+   * index. Empty when the layout is whole.
+   */
+  static List<String> aliasesNotInPlace(OpenSearchProperties properties) throws IOException {
+    List<String> notInPlace = new ArrayList<>();
+    try (RestClient client = client(properties)) {
+      for (String index : HIBERNATE_SEARCH_INDEXES) {
+        for (String alias : List.of(index + "-write", index + "-read")) {
+          try {
+            client.performRequest(new Request("GET", "/_alias/" + alias));
+          } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+              throw e;
+            }
+            notInPlace.add(alias);
+          }
+        }
+      }
+    }
+    return notInPlace;
+  }
+
+  /**
    * The number of documents of {@code name} if it is a plain index, or -1 if it is missing or an
    * alias. {@code GET /name} answers with the concrete indexes under their own names, so an alias
    * comes back as {@code resourcetable-000001} and a plain index as itself.
