@@ -4,6 +4,9 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.search.backend.elasticsearch.schema.management.ElasticsearchIndexSchemaExport;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +25,11 @@ import org.springframework.stereotype.Component;
  * nodes already running keep writing: one write in the seconds before Hibernate Search creates the
  * index makes OpenSearch create a plain {@code resourcetable-write} again. Hibernate Search then
  * takes that index for its own and creates nothing, and the read alias stays missing (seen in CI).
- * Here the stray index is deleted and Hibernate Search asked to create what is missing, a few times
- * if writes keep racing, until the layout holds; the documents lost with a stray index are in the
- * database and come back with the rebuild that follows.
+ * Deleting the stray index and asking Hibernate Search to create the layout again loses the same
+ * race (seen: a write lands between the two requests). So the layout is restored without a gap: the
+ * index is created from the schema Hibernate Search expects (its own export), and one atomic alias
+ * request removes the stray index and puts the aliases in its place. The documents lost with the
+ * stray index are in the database and come back with the rebuild that follows.
  */
 @Component
 @Profile("opensearch")
@@ -32,7 +37,9 @@ import org.springframework.stereotype.Component;
 class FullTextIndexLayoutRepair implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(FullTextIndexLayoutRepair.class);
-  private static final int ATTEMPTS = 5;
+
+  /** An attempt fails only when a write recreates a stray index within one request's time. */
+  private static final int ATTEMPTS = 10;
 
   private final OpenSearchProperties properties;
   private final EntityManagerFactory entityManagerFactory;
@@ -58,14 +65,27 @@ class FullTextIndexLayoutRepair implements ApplicationRunner {
         }
         log.warn(
             "Full-text index aliases {} are not in place (a node wrote while this one started);"
-                + " deleting stray indexes and creating the layout again",
+                + " putting HAPI's layout back",
             notInPlace);
-        StrayAliasIndexes.remove(properties);
-        Search.mapping(entityManagerFactory).scope(Object.class).schemaManager().createIfMissing();
+        StrayAliasIndexes.restoreLayout(properties, expectedCreateIndexBodies());
         notInPlace = StrayAliasIndexes.aliasesNotInPlace(properties);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Could not check the full-text index layout on OpenSearch", e);
     }
+  }
+
+  /** Hibernate Search's create-index request body (settings, mappings, aliases) per index. */
+  private Map<String, String> expectedCreateIndexBodies() {
+    Map<String, String> bodies = new TreeMap<>();
+    Search.mapping(entityManagerFactory)
+        .scope(Object.class)
+        .schemaManager()
+        .exportExpectedSchema(
+            (backend, index, export) ->
+                bodies.put(
+                    index,
+                    ((ElasticsearchIndexSchemaExport) export).bodyParts().get(0).toString()));
+    return bodies;
   }
 }

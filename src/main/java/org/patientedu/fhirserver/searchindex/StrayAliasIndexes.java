@@ -2,11 +2,15 @@ package org.patientedu.fhirserver.searchindex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
@@ -93,6 +97,62 @@ final class StrayAliasIndexes {
       }
     }
     return notInPlace;
+  }
+
+  /**
+   * Puts HAPI's layout back for each index in {@code createIndexBodies} (Hibernate Search index
+   * name to its create-index request body): creates the index {@code <name>-000001}, lower case
+   * (the initial name of HAPI's layout strategy) with the body's settings and mappings if it is
+   * missing, then, in one atomic alias request, deletes the plain indexes named as its aliases and
+   * adds the aliases. A write that recreates a stray index in between makes the alias request fail,
+   * and nothing changes; the caller tries again.
+   */
+  static void restoreLayout(OpenSearchProperties properties, Map<String, String> createIndexBodies)
+      throws IOException {
+    try (RestClient client = client(properties)) {
+      for (Map.Entry<String, String> expected : createIndexBodies.entrySet()) {
+        // Hibernate Search's index names are entity names (ResourceTable); OpenSearch's lower case
+        String index = expected.getKey().toLowerCase(Locale.ROOT) + "-000001";
+        ObjectNode body = (ObjectNode) JSON.readTree(expected.getValue());
+        JsonNode aliases = body.remove("aliases");
+        if (!exists(client, index)) {
+          Request create = new Request("PUT", "/" + index);
+          create.setJsonEntity(JSON.writeValueAsString(body));
+          client.performRequest(create);
+          log.info("Created the full-text index '{}' as Hibernate Search expects it", index);
+        }
+        ArrayNode actions = JSON.createArrayNode();
+        for (Map.Entry<String, JsonNode> alias : aliases.properties()) {
+          long strayDocuments = plainIndexDocuments(client, alias.getKey());
+          if (strayDocuments >= 0) {
+            actions.addObject().putObject("remove_index").put("index", alias.getKey());
+            log.warn(
+                "Replacing the index '{}' ({} documents) that OpenSearch created by itself when a"
+                    + " node wrote while the full-text index was missing; the index is rebuilt"
+                    + " from the database before this node is ready",
+                alias.getKey(),
+                strayDocuments);
+          }
+          ObjectNode add = actions.addObject().putObject("add");
+          add.put("index", index).put("alias", alias.getKey());
+          add.setAll((ObjectNode) alias.getValue());
+        }
+        Request swap = new Request("POST", "/_aliases");
+        swap.setJsonEntity(
+            JSON.writeValueAsString(JSON.createObjectNode().set("actions", actions)));
+        try {
+          client.performRequest(swap);
+        } catch (ResponseException raced) {
+          log.warn("Could not put the aliases of '{}' in place: {}", index, raced.getMessage());
+        }
+      }
+    }
+  }
+
+  /** The low-level client answers a HEAD's 404 as a response, not as an exception. */
+  private static boolean exists(RestClient client, String index) throws IOException {
+    return client.performRequest(new Request("HEAD", "/" + index)).getStatusLine().getStatusCode()
+        == 200;
   }
 
   /**
