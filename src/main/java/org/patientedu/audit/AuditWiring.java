@@ -38,8 +38,8 @@ class AuditWiring {
     // Reads the read cache answers never reach HAPI's audit interceptor: counted as such, or,
     // when every catalog read must leave an AuditEvent, not answered from the cache at all.
     if (properties.recordCatalogReads()) {
-      readCache.ifAvailable(EncodedReadCacheFilter::passEveryReadToHapi);
-      searchCache.ifAvailable(EncodedSearchCacheFilter::passEverySearchToHapi);
+      readCache.ifAvailable(EncodedReadCacheFilter::standAside);
+      searchCache.ifAvailable(EncodedSearchCacheFilter::standAside);
     } else {
       readCache.ifAvailable(
           cache ->

@@ -40,6 +40,13 @@ import org.springframework.stereotype.Service;
 @Service
 class HandoutCatalog {
 
+  /**
+   * Every resource type the pages read from the store (Library, and Binary for the articles): the
+   * page cache keys pages by a fingerprint of these ({@link HandoutPageCache}). Reading another
+   * type here means adding it.
+   */
+  static final List<String> TYPES_READ = List.of("Library", "Binary");
+
   /** FHIR ids: letters, digits, '-' and '.', at most 64. Anything else cannot be stored. */
   private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 

@@ -2,6 +2,7 @@ package org.patientedu.handouts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The handout pages ({@code edu.handouts.*}).
@@ -13,10 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param approvedOnly show only approved material (active pages) in the catalog, and refuse to
  *     print anything else, for wards that must never hand out a draft
  * @param catalogPageSize how many handouts one catalog page lists
+ * @param pageCacheEnabled answer repeated anonymous requests for the catalog and handout pages with
+ *     the bytes rendered before, while nothing they show changed; off, every page is rendered
+ * @param pageCacheMaxSize how many bytes of rendered pages the page cache may hold
  */
 @ConfigurationProperties(prefix = "edu.handouts")
 record HandoutsProperties(
-    String publicBaseUrl, boolean approvedOnly, @DefaultValue("50") int catalogPageSize) {
+    String publicBaseUrl,
+    boolean approvedOnly,
+    @DefaultValue("50") int catalogPageSize,
+    @DefaultValue("true") boolean pageCacheEnabled,
+    @DefaultValue("16MB") DataSize pageCacheMaxSize) {
 
   HandoutsProperties {
     publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip();

@@ -1,5 +1,6 @@
 package org.patientedu.handouts;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
@@ -24,7 +27,12 @@ final class ReaderLanguage {
   static final Set<String> WRITTEN_IN = Set.of("en", "es");
 
   static final String PARAMETER = "lang";
-  private static final String COOKIE = "handouts-lang";
+
+  /** The cookie that keeps the reader's choice. */
+  static final String COOKIE = "handouts-lang";
+
+  /** Takes a {@code ?lang} choice: for the dispatcher, and for the page cache (below). */
+  static final LocaleChangeInterceptor CHANGE_INTERCEPTOR = newChangeInterceptor();
 
   private ReaderLanguage() {}
 
@@ -37,11 +45,30 @@ final class ReaderLanguage {
     return resolver;
   }
 
-  static LocaleChangeInterceptor changeInterceptor() {
+  private static LocaleChangeInterceptor newChangeInterceptor() {
     LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
     interceptor.setParamName(PARAMETER);
     interceptor.setIgnoreInvalidLocale(true);
     return interceptor;
+  }
+
+  /**
+   * Takes a {@code ?lang} choice exactly as a rendered page does (the change interceptor: the
+   * cookie, and the reader's language for this request), for a page answered without Spring MVC's
+   * dispatcher (the page cache replays it).
+   */
+  static void takeChoiceOutsideDispatcher(
+      HttpServletRequest request, HttpServletResponse response, LocaleResolver resolver) {
+    if (request.getParameter(PARAMETER) == null) {
+      return;
+    }
+    // What the dispatcher does before its interceptors run: they find the resolver here.
+    request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, resolver);
+    try {
+      CHANGE_INTERCEPTOR.preHandle(request, response, null);
+    } catch (ServletException unexpected) {
+      throw new IllegalStateException(unexpected);
+    }
   }
 
   static boolean written(Locale locale) {

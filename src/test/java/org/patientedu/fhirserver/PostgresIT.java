@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.fhir.ContextElements;
+import org.patientedu.fhirserver.readcache.FingerprintedQuestions;
 import org.patientedu.testing.OpenSearchNode;
 import org.patientedu.testing.ServerProcess;
 import org.patientedu.testing.SmartTestClients;
@@ -59,6 +60,9 @@ class PostgresIT {
 
   /** The requirement for a write on one node to be found by full text on another. */
   private static final Duration FULL_TEXT_DEADLINE = Duration.ofSeconds(2);
+
+  /** How long the store must hold still before a page is kept (FingerprintedQuestions.SETTLE). */
+  private static final Duration PAGE_SETTLE = FingerprintedQuestions.SETTLE;
 
   private Path work;
   private OpenSearchNode openSearch;
@@ -116,6 +120,9 @@ class PostgresIT {
                 "DEBUG",
                 // each Infobutton answer rendered (not replayed) is logged, likewise
                 "logging.level.org.patientedu.infobutton.AnswerCache",
+                "DEBUG",
+                // each handout or catalog page answered from the page cache is logged, likewise
+                "logging.level.org.patientedu.handouts.HandoutPageCache",
                 "DEBUG",
                 "edu.handouts.public-base-url",
                 "https://education.example.org"));
@@ -248,8 +255,8 @@ class PostgresIT {
     String lactation =
         "/infobutton?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=Z39.1"
             + "&knowledgeResponseType=application/json";
-    String before = infobutton(nodeB, lactation);
-    assertThat(infobutton(nodeB, lactation)).isEqualTo(before);
+    String before = okBody(nodeB, lactation);
+    assertThat(okBody(nodeB, lactation)).isEqualTo(before);
     assertThat(nodeB.log().lines().filter(l -> l.contains("Infobutton answer rendered")))
         .as("node B rendered the answer once and replayed it")
         .hasSize(1);
@@ -266,7 +273,7 @@ class PostgresIT {
                 "Two nodes")));
     nodeA.editorClient().update().resource(page).execute();
     try {
-      assertThat(infobutton(nodeB, lactation)).doesNotContain("/handouts/postgres-infobutton");
+      assertThat(okBody(nodeB, lactation)).doesNotContain("/handouts/postgres-infobutton");
       Parameters review = new Parameters();
       review.addParameter("reviewerName", new StringType("Maria Lopez"));
       review.addParameter("credentials", new StringType("MD"));
@@ -282,16 +289,67 @@ class PostgresIT {
             .returnResourceType(Library.class)
             .execute();
       }
-      assertThat(infobutton(nodeB, lactation))
+      assertThat(okBody(nodeB, lactation))
           .as("approved on node A, in node B's next answer")
           .contains("/handouts/postgres-infobutton");
     } finally {
       nodeA.editorClient().delete().resourceById("Library", "postgres-infobutton").execute();
     }
-    assertThat(infobutton(nodeB, lactation)).isEqualTo(before);
+    assertThat(okBody(nodeB, lactation)).isEqualTo(before);
   }
 
-  private static String infobutton(ServerProcess node, String pathAndQuery) throws Exception {
+  /**
+   * Node B answers a handout and a catalog search from its page cache; node A edits the page and
+   * node B's next answers show it: the page at once, the catalog's full-text filter as soon as
+   * OpenSearch has the change, never a page rendered in between kept under the new fingerprint.
+   */
+  @Test
+  void aNodeReplayingHandoutPagesSeesAnEditMadeOnTheOtherNode() throws Exception {
+    String handout = "/handouts/postgres-page";
+    String catalog = "/?q=quillwortian";
+    Library page = TestLibraries.draft("postgres-page", "Two nodes first title", "Edited on A.");
+    nodeA.editorClient().update().resource(page).execute();
+    try {
+      for (String path : List.of(handout, catalog)) {
+        okBody(nodeB, path);
+        Thread.sleep(PAGE_SETTLE.plusMillis(500).toMillis());
+        okBody(nodeB, path);
+      }
+      long hitsBefore = pageCacheHits(nodeB);
+      assertThat(okBody(nodeB, handout)).contains("Two nodes first title");
+      assertThat(okBody(nodeB, catalog)).doesNotContain("postgres-page");
+      assertThat(pageCacheHits(nodeB))
+          .as("both from node B's page cache")
+          .isEqualTo(hitsBefore + 2);
+
+      page.setTitle("Two nodes quillwortian title");
+      nodeA.editorClient().update().resource(page).execute();
+      assertThat(okBody(nodeB, handout))
+          .as("node B's next page after the edit on node A")
+          .contains("Two nodes quillwortian title");
+      // Past the settle time: a catalog rendered before OpenSearch had the change must not have
+      // been kept, or node B would answer it from then on.
+      Instant deadline = Instant.now().plus(PAGE_SETTLE.multipliedBy(2));
+      while (!okBody(nodeB, catalog).contains("postgres-page")
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(PAGE_SETTLE.plusMillis(500).toMillis());
+      for (int i = 0; i < 3; i++) {
+        assertThat(okBody(nodeB, catalog))
+            .as("node B's catalog finds the edit made on node A")
+            .contains("handout-postgres-page");
+      }
+    } finally {
+      nodeA.editorClient().delete().resourceById("Library", "postgres-page").execute();
+    }
+  }
+
+  private static long pageCacheHits(ServerProcess node) throws IOException {
+    return node.log().lines().filter(line -> line.contains("Page cache hit: ")).count();
+  }
+
+  private static String okBody(ServerProcess node, String pathAndQuery) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

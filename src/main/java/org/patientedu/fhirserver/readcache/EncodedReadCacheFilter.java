@@ -1,22 +1,9 @@
 package org.patientedu.fhirserver.readcache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves plain reads of the content resources ({@code GET /fhir/Library/{id}}, DocumentReference,
@@ -37,84 +24,41 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Authentication runs before this filter (Spring Security's filter chain comes first), so a request
  * with a bad token never reaches it.
  */
-public class EncodedReadCacheFilter extends OncePerRequestFilter {
+public class EncodedReadCacheFilter extends EncodedAnswerFilter {
 
   private static final Pattern CACHEABLE_READ =
       Pattern.compile("/fhir/(Library|DocumentReference|Binary)/([A-Za-z0-9\\-.]{1,64})");
 
-  private static final Logger log = LoggerFactory.getLogger(EncodedReadCacheFilter.class);
-
   private final CurrentVersions currentVersions;
-  private final Cache<String, EncodedResponse> cache;
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
-  private volatile boolean answering = true;
 
   EncodedReadCacheFilter(CurrentVersions currentVersions, long maxBytes) {
+    super("Read cache", maxBytes, null);
     this.currentVersions = currentVersions;
-    this.cache =
-        Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .<String, EncodedResponse>weigher((key, response) -> response.weight())
-            .build();
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    Matcher read = answering ? cacheableRead(request) : null;
+  protected Question question(HttpServletRequest request) {
+    Matcher read = cacheableRead(request);
     OptionalLong version =
         read == null ? OptionalLong.empty() : currentVersions.of(read.group(1), read.group(2));
     if (version.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
+      return null;
     }
-    String key = key(request, read, version.getAsLong());
-    EncodedResponse cached = cache.getIfPresent(key);
-    if (cached != null) {
-      hits.increment();
-      if (log.isDebugEnabled()) {
-        log.debug(
-            "Read cache hit: {}/{} version {}", read.group(1), read.group(2), version.getAsLong());
-      }
-      EncodedAnswers.replay(cached, request, response);
-      return;
-    }
-    misses.increment();
-    List<Map.Entry<String, String>> setBefore = EncodedAnswers.headersSoFar(response);
-    ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
-    try {
-      chain.doFilter(request, recording);
-      String expectedEtag = "W/\"" + version.getAsLong() + "\"";
-      if (recording.getStatus() == HttpServletResponse.SC_OK
-          && expectedEtag.equals(recording.getHeader("ETag"))
-          && request.getHeader("Authorization") == null) {
-        cache.put(
-            key,
-            EncodedAnswers.recorded(
-                expectedEtag, recording, setBefore, recording.getContentAsByteArray()));
-      }
-    } finally {
-      recording.copyBodyToResponse();
-    }
-  }
-
-  /**
-   * From now on every read goes to HAPI, for a feature that must see each one (an audit trail that
-   * records every read). Called while the server starts, before it takes requests.
-   */
-  public void passEveryReadToHapi() {
-    answering = false;
-  }
-
-  /** Reads answered from the cache and reads that went to HAPI, since start-up. */
-  public long hits() {
-    return hits.sum();
-  }
-
-  public long misses() {
-    return misses.sum();
+    String key =
+        String.join(
+            "\n",
+            read.group(1),
+            read.group(2),
+            Long.toString(version.getAsLong()),
+            variant(request));
+    String expectedEtag = "W/\"" + version.getAsLong() + "\"";
+    return new Question(
+        key,
+        read.group(1) + "/" + read.group(2) + " version " + version.getAsLong(),
+        expectedEtag,
+        answered ->
+            expectedEtag.equals(answered.getHeader("ETag"))
+                && request.getHeader("Authorization") == null);
   }
 
   private static Matcher cacheableRead(HttpServletRequest request) {
@@ -127,14 +71,5 @@ public class EncodedReadCacheFilter extends OncePerRequestFilter {
         CACHEABLE_READ.matcher(
             request.getRequestURI().substring(request.getContextPath().length()));
     return matcher.matches() ? matcher : null;
-  }
-
-  private static String key(HttpServletRequest request, Matcher read, long version) {
-    return String.join(
-        "\n",
-        read.group(1),
-        read.group(2),
-        Long.toString(version),
-        EncodedAnswers.variant(request));
   }
 }

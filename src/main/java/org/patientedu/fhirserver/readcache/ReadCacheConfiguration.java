@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The read and search caches in front of the FHIR servlet ({@code edu.read-cache.*}), and the one
- * query into HAPI's resource table it and other features share ({@link CurrentVersions}).
+ * The read and search caches in front of the FHIR servlet ({@code edu.read-cache.*}), and what they
+ * share with other features' caches: the one query into HAPI's resource table ({@link
+ * CurrentVersions}) and answers keyed by what they read ({@link FingerprintedQuestions}).
  */
 @Configuration(proxyBeanMethods = false)
 class ReadCacheConfiguration {
@@ -19,6 +20,12 @@ class ReadCacheConfiguration {
   @Bean
   CurrentVersions currentVersions(JdbcTemplate jdbc) {
     return new CurrentVersions(jdbc);
+  }
+
+  /** For every cache whose answers are keyed by what they read: these and the features' own. */
+  @Bean
+  FingerprintedQuestions fingerprintedQuestions(CurrentVersions currentVersions) {
+    return new FingerprintedQuestions(currentVersions);
   }
 
   @Bean
@@ -29,7 +36,7 @@ class ReadCacheConfiguration {
 
   @Bean
   EncodedSearchCacheFilter encodedSearchCacheFilter(
-      CurrentVersions currentVersions,
+      FingerprintedQuestions questions,
       ReadCacheProperties properties,
       JpaStorageSettings storageSettings) {
     Duration resultSetsKept =
@@ -43,7 +50,7 @@ class ReadCacheConfiguration {
               + " HAPI keeps a search's result set, or replayed next links could lead nowhere");
     }
     return new EncodedSearchCacheFilter(
-        currentVersions, properties.searchMaxSize().toBytes(), properties.searchMaxAge());
+        questions, properties.searchMaxSize().toBytes(), properties.searchMaxAge());
   }
 
   @Bean

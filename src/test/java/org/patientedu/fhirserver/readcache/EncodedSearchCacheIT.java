@@ -145,7 +145,7 @@ class EncodedSearchCacheIT extends RunningServerTest {
 
   /** Answers are kept only once the catalog has not changed for a moment (see the filter). */
   private static void awaitSettled() throws InterruptedException {
-    Thread.sleep(EncodedSearchCacheFilter.SETTLE.toMillis() + 500);
+    Thread.sleep(FingerprintedQuestions.SETTLE.toMillis() + 500);
   }
 
   private void store(String id, String title) {
