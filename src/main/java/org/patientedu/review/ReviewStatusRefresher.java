@@ -3,13 +3,17 @@ package org.patientedu.review;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.patientedu.fhirserver.FhirServerProperties;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,24 +40,42 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   private final ReviewReportOperation report;
   private final Clock clock;
   private final String refreshCron;
+  private final CurrentVersions currentVersions;
+  private final RefreshRecord record;
 
   ReviewStatusRefresher(
       DaoRegistry daoRegistry,
       ReviewPolicy policy,
       ReviewReportOperation report,
       Clock clock,
-      ReviewProperties properties) {
+      ReviewProperties properties,
+      CurrentVersions currentVersions,
+      FhirServerProperties server) {
     this.daoRegistry = daoRegistry;
     this.policy = policy;
     this.report = report;
     this.clock = clock;
     this.refreshCron = properties.refreshCron();
+    this.currentVersions = currentVersions;
+    this.record = new RefreshRecord(server.dataDir());
   }
 
+  /**
+   * At start-up, after the pack loads: skipped when this node refreshed today, under the same
+   * policy, and nothing was written since (a restart over an unchanged pack); otherwise every page.
+   * The log line counts the stored states, just refreshed, of the Libraries (what the report
+   * counts), without reading them.
+   */
   @Override
   public void run(ApplicationArguments args) {
-    refresh();
-    log.info("Review currency as of {}: {}", LocalDate.now(clock), report.summarize().asLogLine());
+    LocalDate today = LocalDate.now(clock);
+    if (record.last().filter(last -> last.equals(refreshed(today))).isPresent()) {
+      log.info("Review states refreshed already today under this policy, nothing written since");
+    } else {
+      int changed = refreshAndRecord(today);
+      log.info("Review states recomputed at start-up: {} changed", changed);
+    }
+    log.info("Review currency as of {}: {}", today, storedCounts());
   }
 
   /** Daily, at {@code edu.review.refresh-cron}. */
@@ -63,8 +85,38 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   }
 
   void scheduledRefresh() {
-    int changed = refresh();
+    int changed = refreshAndRecord(LocalDate.now(clock));
     log.info("Review states recomputed: {} changed; {}", changed, report.summarize().asLogLine());
+  }
+
+  private int refreshAndRecord(LocalDate today) {
+    int changed = refresh();
+    record.save(refreshed(today));
+    return changed;
+  }
+
+  /** The store as it is now, vouched for as of today. */
+  private RefreshRecord.Refreshed refreshed(LocalDate today) {
+    return new RefreshRecord.Refreshed(
+        today,
+        policy.intervalMonths(),
+        policy.dueSoonDays(),
+        currentVersions.fingerprint("Library"),
+        currentVersions.fingerprint("DocumentReference"));
+  }
+
+  /** How many Libraries carry each stored state: one count query per state, nothing read. */
+  private String storedCounts() {
+    IFhirResourceDao<?> libraries = daoRegistry.getResourceDao("Library");
+    StringBuilder counts = new StringBuilder();
+    for (ReviewStatus status : ReviewStatus.values()) {
+      SearchParameterMap withStatus = SearchParameterMap.newSynchronous();
+      withStatus.add("review-status", new TokenParam(status.code()));
+      withStatus.setSummaryMode(SummaryEnum.COUNT);
+      Integer count = libraries.search(withStatus, new SystemRequestDetails()).size();
+      counts.append(counts.isEmpty() ? "" : ", ").append(status.code()).append('=').append(count);
+    }
+    return counts.toString();
   }
 
   /** Returns how many resources changed state. */

@@ -1,0 +1,92 @@
+package org.patientedu.review;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the last complete refresh of the stored review states left behind, kept in the node's data
+ * directory: the day, the policy, and the fingerprints of the Libraries and DocumentReferences just
+ * after it. While all four are unchanged the stored states are exactly what a refresh would write
+ * (every write since would have changed a fingerprint), so a restart on the same day over an
+ * unchanged store need not read a single page.
+ */
+final class RefreshRecord {
+
+  /** The state of the store a refresh vouched for. */
+  record Refreshed(
+      LocalDate day,
+      int intervalMonths,
+      int dueSoonDays,
+      CurrentVersions.Fingerprint libraries,
+      CurrentVersions.Fingerprint documents) {
+
+    String asText() {
+      return String.join(
+          " ",
+          day.toString(),
+          Integer.toString(intervalMonths),
+          Integer.toString(dueSoonDays),
+          Long.toString(libraries.resources()),
+          Long.toString(libraries.versions()),
+          Long.toString(documents.resources()),
+          Long.toString(documents.versions()));
+    }
+
+    static Optional<Refreshed> parse(String text) {
+      String[] parts = text.strip().split(" ");
+      if (parts.length != 7) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(
+            new Refreshed(
+                LocalDate.parse(parts[0]),
+                Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]),
+                new CurrentVersions.Fingerprint(Long.parseLong(parts[3]), Long.parseLong(parts[4])),
+                new CurrentVersions.Fingerprint(
+                    Long.parseLong(parts[5]), Long.parseLong(parts[6]))));
+      } catch (RuntimeException unreadable) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(RefreshRecord.class);
+
+  private final Path file;
+
+  RefreshRecord(Path dataDir) {
+    this.file = dataDir.resolve("review-refresh.txt");
+  }
+
+  /** Empty when no refresh was recorded here, or the record cannot be read (then: refresh). */
+  Optional<Refreshed> last() {
+    try {
+      return Files.isRegularFile(file) ? Refreshed.parse(Files.readString(file)) : Optional.empty();
+    } catch (IOException unreadable) {
+      log.warn("Cannot read {}: the review states are refreshed in full", file, unreadable);
+      return Optional.empty();
+    }
+  }
+
+  void save(Refreshed refreshed) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path written =
+          Files.writeString(file.resolveSibling(file.getFileName() + ".new"), refreshed.asText());
+      Files.move(
+          written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // only costs the next start a full refresh
+      log.warn("Cannot record the review refresh in {}", file, e);
+    }
+  }
+}
