@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * What the last complete refresh of the stored review states left behind, kept in the node's data
  * directory: the day, the policy, and the fingerprints of the Libraries and DocumentReferences just
- * after it. While all four are unchanged the stored states are exactly what a refresh would write
- * (every write since would have changed a fingerprint), so a restart on the same day over an
- * unchanged store need not read a single page.
+ * after it. On the same day, under the same policy, over a store that has only grown since (every
+ * write adds a version, and every write is stamped as of its day by {@link
+ * ReviewStampingInterceptor}), the stored states are what a refresh would write, so a restart need
+ * not read a single page. A store with fewer resources or versions than recorded (a restored
+ * backup, an expunge) is refreshed in full.
  */
 final class RefreshRecord {
 
@@ -26,6 +28,23 @@ final class RefreshRecord {
       int dueSoonDays,
       CurrentVersions.Fingerprint libraries,
       CurrentVersions.Fingerprint documents) {
+
+    /**
+     * Whether the states this refresh vouched for still hold for the store as it is now: same day,
+     * same policy, nothing taken away since.
+     */
+    boolean stillHolds(Refreshed now) {
+      return day.equals(now.day)
+          && intervalMonths == now.intervalMonths
+          && dueSoonDays == now.dueSoonDays
+          && grownFrom(libraries, now.libraries)
+          && grownFrom(documents, now.documents);
+    }
+
+    private static boolean grownFrom(
+        CurrentVersions.Fingerprint then, CurrentVersions.Fingerprint now) {
+      return now.resources() >= then.resources() && now.versions() >= then.versions();
+    }
 
     String asText() {
       return String.join(

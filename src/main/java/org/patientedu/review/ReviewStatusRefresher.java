@@ -62,15 +62,18 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
 
   /**
    * At start-up, after the pack loads: skipped when this node refreshed today, under the same
-   * policy, and nothing was written since (a restart over an unchanged pack); otherwise every page.
+   * policy, over a store that has only grown since ({@link RefreshRecord}); otherwise every page.
    * The log line counts the stored states, just refreshed, of the Libraries (what the report
    * counts), without reading them.
    */
   @Override
   public void run(ApplicationArguments args) {
     LocalDate today = LocalDate.now(clock);
-    if (record.last().filter(last -> last.equals(refreshed(today))).isPresent()) {
-      log.info("Review states refreshed already today under this policy, nothing written since");
+    RefreshRecord.Refreshed now = refreshed(today);
+    if (record.last().filter(last -> last.stillHolds(now)).isPresent()) {
+      log.info(
+          "Review states refreshed already today under this policy; every write since was stamped:"
+              + " nothing read");
     } else {
       int changed = refreshAndRecord(today);
       log.info("Review states recomputed at start-up: {} changed", changed);
