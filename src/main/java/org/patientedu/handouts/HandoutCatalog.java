@@ -90,14 +90,22 @@ class HandoutCatalog {
    * state (as the server stamped it) and language are filtered in memory over the summaries of this
    * edition of the Libraries.
    */
-  List<Handout> find(CatalogFilter filter) {
+  Listing find(CatalogFilter filter) {
     Edition edition = edition();
     Set<String> matching = filter.text() == null ? null : textMatches(filter);
-    return edition.offered().stream()
-        .filter(handout -> matching == null || matching.contains(handout.id()))
-        .filter(filter::accepts)
-        .toList();
+    return new Listing(
+        edition.offered().stream()
+            .filter(handout -> matching == null || matching.contains(handout.id()))
+            .filter(filter::accepts)
+            .toList(),
+        edition.languages());
   }
+
+  /**
+   * The handouts found, and every language the catalog holds (for the language filter), both as of
+   * the same edition.
+   */
+  record Listing(List<Handout> handouts, List<String> languages) {}
 
   /**
    * The ids of the Libraries whose words match: the words of a page live in its narrative ({@code
@@ -114,11 +122,6 @@ class HandoutCatalog {
       }
     }
     return ids;
-  }
-
-  /** Every language the catalog holds, for the language filter. */
-  List<String> languages() {
-    return edition().languages();
   }
 
   /**
@@ -159,9 +162,7 @@ class HandoutCatalog {
   /** Reads the catalog's summaries now, so the first nurse does not wait for them. */
   @EventListener(ApplicationReadyEvent.class)
   void warmUp() {
-    Thread reading = new Thread(this::edition, "catalog-warm-up");
-    reading.setDaemon(true);
-    reading.start();
+    summaries.warmUpInBackground();
   }
 
   /**

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * write adds a version, and every write is stamped as of its day by {@link
  * ReviewStampingInterceptor}), the stored states are what a refresh would write, so a restart need
  * not read a single page. A store with fewer resources or versions than recorded (a restored
- * backup, an expunge) is refreshed in full.
+ * backup, an expunge) is refreshed in full. An empty store is right by definition: recorded before
+ * the pack's first load ({@link EmptyStoreRecord}), it spares the first start a refresh of pages it
+ * has just stamped.
  */
 final class RefreshRecord {
 
@@ -81,9 +83,39 @@ final class RefreshRecord {
   private static final Logger log = LoggerFactory.getLogger(RefreshRecord.class);
 
   private final Path file;
+  private final ReviewPolicy policy;
+  private final CurrentVersions currentVersions;
 
-  RefreshRecord(Path dataDir) {
+  RefreshRecord(Path dataDir, ReviewPolicy policy, CurrentVersions currentVersions) {
     this.file = dataDir.resolve("review-refresh.txt");
+    this.policy = policy;
+    this.currentVersions = currentVersions;
+  }
+
+  /** Whether the stored states are what a refresh today would write (see above). */
+  boolean holds(LocalDate today) {
+    Refreshed now = now(today);
+    return last().filter(last -> last.stillHolds(now)).isPresent();
+  }
+
+  /** Vouches for the store as it is now: called just after a refresh, or on an empty store. */
+  void record(LocalDate today) {
+    save(now(today));
+  }
+
+  /** No Library and no DocumentReference was ever stored (nor deleted). */
+  boolean storeEmpty() {
+    return currentVersions.fingerprint("Library").resources() == 0
+        && currentVersions.fingerprint("DocumentReference").resources() == 0;
+  }
+
+  private Refreshed now(LocalDate today) {
+    return new Refreshed(
+        today,
+        policy.intervalMonths(),
+        policy.dueSoonDays(),
+        currentVersions.fingerprint("Library"),
+        currentVersions.fingerprint("DocumentReference"));
   }
 
   /** Empty when no refresh was recorded here, or the record cannot be read (then: refresh). */

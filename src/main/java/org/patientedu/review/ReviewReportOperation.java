@@ -84,9 +84,7 @@ public class ReviewReportOperation {
   /** Reads the review facts now, so the first report after a start does not wait for them. */
   @EventListener(ApplicationReadyEvent.class)
   void warmUp() {
-    Thread reading = new Thread(facts::current, "review-report-warm-up");
-    reading.setDaemon(true);
-    reading.start();
+    facts.warmUpInBackground();
   }
 
   @Operation(name = NAME, idempotent = true)

@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.patientedu.fhirserver.FhirServerProperties;
-import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,7 +38,6 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   private final ReviewReportOperation report;
   private final Clock clock;
   private final String refreshCron;
-  private final CurrentVersions currentVersions;
   private final RefreshRecord record;
 
   ReviewStatusRefresher(
@@ -49,28 +46,25 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
       ReviewReportOperation report,
       Clock clock,
       ReviewProperties properties,
-      CurrentVersions currentVersions,
-      FhirServerProperties server) {
+      RefreshRecord record) {
     this.daoRegistry = daoRegistry;
     this.policy = policy;
     this.report = report;
     this.clock = clock;
     this.refreshCron = properties.refreshCron();
-    this.currentVersions = currentVersions;
-    this.record = new RefreshRecord(server.dataDir());
+    this.record = record;
   }
 
   /**
-   * At start-up, after the pack loads: skipped when this node refreshed today, under the same
-   * policy, over a store that has only grown since ({@link RefreshRecord}); otherwise every page.
-   * The log line counts the stored states, just refreshed, of the Libraries (what the report
-   * counts), without reading them.
+   * At start-up, after the pack loads: skipped when this node refreshed today (or found the store
+   * empty today), under the same policy, over a store that has only grown since ({@link
+   * RefreshRecord}); otherwise every page. The log line counts the stored states, just refreshed,
+   * of the Libraries (what the report counts), without reading them.
    */
   @Override
   public void run(ApplicationArguments args) {
     LocalDate today = LocalDate.now(clock);
-    RefreshRecord.Refreshed now = refreshed(today);
-    if (record.last().filter(last -> last.stillHolds(now)).isPresent()) {
+    if (record.holds(today)) {
       log.info(
           "Review states refreshed already today under this policy; every write since was stamped:"
               + " nothing read");
@@ -94,18 +88,8 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
 
   private int refreshAndRecord(LocalDate today) {
     int changed = refresh();
-    record.save(refreshed(today));
+    record.record(today);
     return changed;
-  }
-
-  /** The store as it is now, vouched for as of today. */
-  private RefreshRecord.Refreshed refreshed(LocalDate today) {
-    return new RefreshRecord.Refreshed(
-        today,
-        policy.intervalMonths(),
-        policy.dueSoonDays(),
-        currentVersions.fingerprint("Library"),
-        currentVersions.fingerprint("DocumentReference"));
   }
 
   /** How many Libraries carry each stored state: one count query per state, nothing read. */

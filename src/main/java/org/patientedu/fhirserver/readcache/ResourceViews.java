@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -36,16 +38,23 @@ public final class ResourceViews<T extends IBaseResource, V> {
    * The views as of one fingerprint, in the order HAPI listed the resources (unsorted search order,
    * as a plain search of the type would give them), by resource id.
    */
-  public record Edition<V>(CurrentVersions.Fingerprint fingerprint, Map<String, V> byId) {
-
-    public List<V> views() {
-      return List.copyOf(byId.values());
-    }
-  }
+  public record Edition<V>(CurrentVersions.Fingerprint fingerprint, Map<String, V> byId) {}
 
   private record Versioned<V>(long version, V view) {}
 
   private static final Logger log = LoggerFactory.getLogger(ResourceViews.class);
+
+  /**
+   * One thread for every warm-up, so views made at start-up are read one type after another on one
+   * core, leaving the other to requests.
+   */
+  private static final ExecutorService WARM_UP =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "resource-views-warm-up");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** Ids per {@code _id} search when reading changed resources: a bounded IN list. */
   private static final int READ_CHUNK = 500;
@@ -69,6 +78,21 @@ public final class ResourceViews<T extends IBaseResource, V> {
     this.currentVersions = currentVersions;
     this.type = type;
     this.view = view;
+  }
+
+  /**
+   * Makes the views in the background (once the server is ready), so the first request does not
+   * wait for every resource to be read; a failure is logged and the first request tries again.
+   */
+  public void warmUpInBackground() {
+    WARM_UP.execute(
+        () -> {
+          try {
+            current();
+          } catch (RuntimeException e) {
+            log.warn("{} views not made in advance: {}", type.getSimpleName(), e.toString());
+          }
+        });
   }
 
   /** The views as the store holds the resources now (never older than this call). */
