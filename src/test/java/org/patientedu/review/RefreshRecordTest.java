@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.fhirserver.readcache.CurrentVersions.Fingerprint;
 
+/** The record's file and the rule of when it still holds; the store is not asked here (null). */
 class RefreshRecordTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
@@ -19,7 +20,7 @@ class RefreshRecordTest {
 
   @Test
   void aRefreshIsReadBackAsWritten() {
-    RefreshRecord record = new RefreshRecord(dataDir);
+    RefreshRecord record = new RefreshRecord(dataDir, new ReviewPolicy(24, 60), null);
     assertThat(record.last()).isEmpty();
     record.save(REFRESHED);
     assertThat(record.last()).contains(REFRESHED);
@@ -28,7 +29,7 @@ class RefreshRecordTest {
   @Test
   void anUnreadableRecordMeansRefreshInFull() throws Exception {
     Files.writeString(dataDir.resolve("review-refresh.txt"), "2026-11-30 24 sixty 50 60 50 55");
-    assertThat(new RefreshRecord(dataDir).last()).isEmpty();
+    assertThat(new RefreshRecord(dataDir, new ReviewPolicy(24, 60), null).last()).isEmpty();
   }
 
   @Test
