@@ -1,12 +1,10 @@
 package org.patientedu.education;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
@@ -15,13 +13,15 @@ import org.patientedu.contentpack.fhir.CreditElements;
 import org.patientedu.contentpack.fhir.PageExtensions;
 import org.patientedu.contentpack.page.Person;
 import org.patientedu.fhirserver.readcache.CurrentVersions;
+import org.patientedu.fhirserver.readcache.ResourceViews;
 
 /**
  * The approved (active) pages, held in memory so an answer is a lookup, not a search. Before each
  * answer one cheap query ({@link CurrentVersions#fingerprint}) asks whether any Library was written
- * since the snapshot was made, on this node or another sharing the database; if so the snapshot is
- * rebuilt from the store first. A review, approval or retirement therefore shows in the next
- * answer.
+ * since the snapshot was made, on this node or another sharing the database; if so the Libraries
+ * written since are read again ({@link ResourceViews}) and the snapshot made anew from the views. A
+ * review, approval or retirement therefore shows in the next answer, and costs the read of that
+ * page, not of the whole catalog.
  *
  * <p>Drafts and retired pages never enter the snapshot.
  */
@@ -30,13 +30,21 @@ class PublishedCatalog {
   /** The pages as of one fingerprint. */
   record Snapshot(CurrentVersions.Fingerprint fingerprint, List<PublishedPage> pages) {}
 
-  private final DaoRegistry daoRegistry;
-  private final CurrentVersions currentVersions;
+  /** Each Library's page; empty for a Library that is not active. */
+  private final ResourceViews<Library, Optional<PublishedPage>> views;
+
   private volatile Snapshot snapshot;
 
   PublishedCatalog(DaoRegistry daoRegistry, CurrentVersions currentVersions) {
-    this.daoRegistry = daoRegistry;
-    this.currentVersions = currentVersions;
+    this.views =
+        new ResourceViews<>(
+            daoRegistry,
+            currentVersions,
+            Library.class,
+            library ->
+                library.getStatus() == PublicationStatus.ACTIVE
+                    ? Optional.of(page(library))
+                    : Optional.empty());
   }
 
   /**
@@ -44,36 +52,17 @@ class PublishedCatalog {
    * fingerprints: the same pages).
    */
   Snapshot snapshot() {
-    CurrentVersions.Fingerprint now = currentVersions.fingerprint("Library");
+    ResourceViews.Edition<Optional<PublishedPage>> edition = views.current();
     Snapshot known = snapshot;
-    if (known != null && known.fingerprint().equals(now)) {
+    if (known != null && known.fingerprint().equals(edition.fingerprint())) {
       return known;
     }
-    return rebuild(now);
-  }
-
-  private synchronized Snapshot rebuild(CurrentVersions.Fingerprint now) {
-    Snapshot known = snapshot;
-    if (known != null && known.fingerprint().equals(now)) {
-      return known; // another request rebuilt it meanwhile
-    }
-    // The fingerprint was read before the search: a write landing in between is in the pages and
-    // changes the next fingerprint, so at worst the next answer rebuilds once more.
-    SearchParameterMap active = SearchParameterMap.newSynchronous();
-    active.add("status", new TokenParam(PublicationStatus.ACTIVE.toCode()));
-    List<PublishedPage> pages =
-        daoRegistry
-            .getResourceDao(Library.class)
-            .search(active, new SystemRequestDetails())
-            .getAllResources()
-            .stream()
-            .map(Library.class::cast)
-            .filter(library -> library.getStatus() == PublicationStatus.ACTIVE)
-            .map(PublishedCatalog::page)
-            .toList();
-    Snapshot rebuilt = new Snapshot(now, pages);
-    snapshot = rebuilt;
-    return rebuilt;
+    Snapshot made =
+        new Snapshot(
+            edition.fingerprint(),
+            edition.byId().values().stream().flatMap(Optional::stream).toList());
+    snapshot = made;
+    return made;
   }
 
   private static PublishedPage page(Library library) {

@@ -53,7 +53,8 @@ class CatalogController {
       Locale locale,
       Model model) {
     CatalogFilter filter = CatalogFilter.of(text, context, review, language);
-    List<Handout> found = catalog.find(filter);
+    HandoutCatalog.Listing listing = catalog.find(filter);
+    List<Handout> found = listing.handouts();
     int pages = Math.max(1, (found.size() + pageSize - 1) / pageSize);
     int number = Math.min(Math.max(page, 1), pages);
     model.addAttribute("filter", filter);
@@ -74,7 +75,7 @@ class CatalogController {
     model.addAttribute("approvedOnly", catalog.approvedOnly());
     model.addAttribute(
         "languageOptions",
-        catalog.languages().stream()
+        listing.languages().stream()
             .map(
                 tag ->
                     new LanguageOption(

@@ -10,8 +10,6 @@ import org.patientedu.contentpack.ClinicalContext;
 public record CatalogFilter(
     String text, ClinicalContext context, ReviewFilter review, String language) {
 
-  static final CatalogFilter ALL = new CatalogFilter(null, null, null, null);
-
   static CatalogFilter of(String text, String context, String review, String language) {
     return new CatalogFilter(
         blankToNull(text),

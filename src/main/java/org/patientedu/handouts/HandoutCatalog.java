@@ -5,33 +5,39 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.model.cross.IBasePersistedResource;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.Constants;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
-import org.patientedu.contentpack.ClinicalContext;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
+import org.patientedu.fhirserver.readcache.ResourceViews;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * The handouts as the FHIR store holds them: the same Library and Binary resources the FHIR API
  * serves, read through HAPI's DAOs, so an edit made through the API shows on the next page load.
+ *
+ * <p>The catalog keeps a summary of every Library ({@link ResourceViews}), checked against the
+ * store's fingerprint of the Libraries on every request and read again only where a Library
+ * changed, so a catalog page costs one aggregate query and an in-memory filter, and a write on any
+ * node shows on the next request.
  *
  * <p>One handout page asks the store for the current version of its Library and Binary on every
  * request; only when a version is new are the resources read in full, parsed and sanitised again.
@@ -59,6 +65,11 @@ class HandoutCatalog {
   private final DaoRegistry daoRegistry;
   private final boolean approvedOnly;
 
+  /** Every Library as the catalog shows it, kept per edition of the Libraries. */
+  private final ResourceViews<Library, Handout> summaries;
+
+  private volatile Edition edition;
+
   /**
    * Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary
    * id.
@@ -71,66 +82,94 @@ class HandoutCatalog {
 
   private record Versioned<V>(long version, V value) {}
 
-  HandoutCatalog(DaoRegistry daoRegistry, HandoutsProperties properties) {
+  HandoutCatalog(
+      DaoRegistry daoRegistry, CurrentVersions currentVersions, HandoutsProperties properties) {
     this.daoRegistry = daoRegistry;
     this.approvedOnly = properties.approvedOnly();
+    this.summaries =
+        new ResourceViews<>(daoRegistry, currentVersions, Library.class, LibraryReader::read);
   }
 
   /**
    * The handouts a nurse may hand out (not retired; only active ones where the ward shows approved
-   * material only, edu.handouts.approved-only), filtered. Text goes to the FHIR full-text searches
-   * ({@code _content} and {@code _text}), the clinical context to the {@code context} search
-   * parameter; review state and language are read off each resource.
+   * material only, edu.handouts.approved-only), filtered, by title. Text goes to the FHIR full-text
+   * searches ({@code _content} and {@code _text}) for ids only; lifecycle, clinical context, review
+   * state (as the server stamped it) and language are filtered in memory over the summaries of this
+   * edition of the Libraries.
    */
-  List<Handout> find(CatalogFilter filter) {
-    Map<String, Library> found = new LinkedHashMap<>();
-    if (filter.text() == null) {
-      search(filter, null)
-          .forEach(library -> found.put(library.getIdElement().getIdPart(), library));
-    } else {
-      // The words of a page live in its narrative (_text), its names and titles in string
-      // elements (_content): the catalog searches both, as the FHIR API's _content does.
-      for (String parameter : List.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT)) {
-        search(filter, parameter)
-            .forEach(library -> found.putIfAbsent(library.getIdElement().getIdPart(), library));
-      }
-    }
-    return found.values().stream()
-        .map(LibraryReader::read)
-        .filter(filter::accepts)
-        .sorted(BY_TITLE)
-        .toList();
+  Listing find(CatalogFilter filter) {
+    Edition edition = edition();
+    Set<String> matching = filter.text() == null ? null : textMatches(filter);
+    return new Listing(
+        edition.offered().stream()
+            .filter(handout -> matching == null || matching.contains(handout.id()))
+            .filter(filter::accepts)
+            .toList(),
+        edition.languages());
   }
 
-  private List<Library> search(CatalogFilter filter, String textParameter) {
-    SearchParameterMap search = SearchParameterMap.newSynchronous();
-    TokenOrListParam statuses = new TokenOrListParam().add(new TokenParam("active"));
-    if (!approvedOnly) {
-      statuses.add(new TokenParam("draft"));
-    }
-    search.add("status", statuses);
-    if (textParameter != null) {
-      search.add(textParameter, new StringParam(filter.text()));
-    }
-    if (filter.context() != null) {
-      TokenOrListParam codes = new TokenOrListParam();
-      for (ClinicalContext.Code code : filter.context().codes()) {
-        codes.add(new TokenParam(code.system(), code.code()));
+  /**
+   * The handouts found, and every language the catalog holds (for the language filter), both as of
+   * the same edition.
+   */
+  record Listing(List<Handout> handouts, List<String> languages) {}
+
+  /**
+   * The ids of the Libraries whose words match: the words of a page live in its narrative ({@code
+   * _text}), its names and titles in string elements ({@code _content}): the catalog searches both,
+   * as the FHIR API's {@code _content} does.
+   */
+  private Set<String> textMatches(CatalogFilter filter) {
+    Set<String> ids = new HashSet<>();
+    for (String parameter : List.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT)) {
+      SearchParameterMap search = SearchParameterMap.newSynchronous();
+      search.add(parameter, new StringParam(filter.text()));
+      for (IIdType id : libraries().searchForResourceIds(search, new SystemRequestDetails())) {
+        ids.add(id.getIdPart());
       }
-      search.add("context", codes);
     }
-    IBundleProvider found = libraries().search(search, new SystemRequestDetails());
-    return found.getAllResources().stream().map(Library.class::cast).toList();
+    return ids;
   }
 
-  /** Every language the catalog holds, for the language filter. */
-  List<String> languages() {
-    return find(CatalogFilter.ALL).stream()
-        .map(Handout::language)
-        .filter(language -> language != null)
-        .distinct()
-        .sorted()
-        .toList();
+  /**
+   * What the catalog offers as of one edition of the Libraries: the handouts a nurse may hand out,
+   * by title, and their languages. Made once per edition, since every request filters the same
+   * list.
+   */
+  private record Edition(
+      CurrentVersions.Fingerprint fingerprint, List<Handout> offered, List<String> languages) {}
+
+  private Edition edition() {
+    ResourceViews.Edition<Handout> views = summaries.current();
+    Edition held = edition;
+    if (held != null && held.fingerprint().equals(views.fingerprint())) {
+      return held;
+    }
+    List<Handout> offered =
+        views.byId().values().stream().filter(this::offered).sorted(BY_TITLE).toList();
+    Edition made =
+        new Edition(
+            views.fingerprint(),
+            offered,
+            offered.stream()
+                .map(Handout::language)
+                .filter(language -> language != null)
+                .distinct()
+                .sorted()
+                .toList());
+    edition = made;
+    return made;
+  }
+
+  /** Approved pages, and drafts (marked as such) unless the ward shows approved material only. */
+  private boolean offered(Handout handout) {
+    return handout.active() || (!approvedOnly && "draft".equals(handout.lifecycleStatus()));
+  }
+
+  /** Reads the catalog's summaries now, so the first nurse does not wait for them. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    summaries.warmUpInBackground();
   }
 
   /**

@@ -1,9 +1,7 @@
 package org.patientedu.review;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +16,19 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
+import org.patientedu.fhirserver.readcache.ResourceViews;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /fhir/$review-report}: how many pages are current, due soon, overdue or never
  * reviewed, and the overdue ones, oldest due date first. Computed as of today, not from what is
- * stored, so it is right even between two daily refreshes.
+ * stored, so it is right even between two daily refreshes: each Library's review facts (last review
+ * date, whether a clinician is named) are held in memory per edition of the Libraries ({@link
+ * ResourceViews}), so a report costs one aggregate query and the policy applied in memory, and a
+ * Library is read again only when it was written.
  */
 @Component
 public class ReviewReportOperation {
@@ -50,14 +55,36 @@ public class ReviewReportOperation {
     }
   }
 
-  private final DaoRegistry daoRegistry;
+  /** What the policy needs of one Library, and what the report names it by. */
+  private record ReviewFacts(
+      String id, String title, LocalDate lastReviewed, boolean clinicianNamed) {
+
+    static ReviewFacts of(Library library) {
+      return new ReviewFacts(
+          library.getIdElement().getIdPart(),
+          library.getTitle(),
+          ReviewStamper.lastReviewDate(library),
+          ReviewStamper.clinicianNamed(library));
+    }
+  }
+
   private final ReviewPolicy policy;
   private final Clock clock;
 
-  ReviewReportOperation(DaoRegistry daoRegistry, ReviewPolicy policy, Clock clock) {
-    this.daoRegistry = daoRegistry;
+  /** Every Library's review facts, kept per edition of the Libraries (read again where changed). */
+  private final ResourceViews<Library, ReviewFacts> facts;
+
+  ReviewReportOperation(
+      DaoRegistry daoRegistry, CurrentVersions currentVersions, ReviewPolicy policy, Clock clock) {
     this.policy = policy;
     this.clock = clock;
+    this.facts = new ResourceViews<>(daoRegistry, currentVersions, Library.class, ReviewFacts::of);
+  }
+
+  /** Reads the review facts now, so the first report after a start does not wait for them. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    facts.warmUpInBackground();
   }
 
   @Operation(name = NAME, idempotent = true)
@@ -98,19 +125,15 @@ public class ReviewReportOperation {
       counts.put(status, 0);
     }
     List<OverdueItem> overdue = new ArrayList<>();
-    for (Object found :
-        daoRegistry
-            .getResourceDao(Library.class)
-            .search(SearchParameterMap.newSynchronous(), new SystemRequestDetails())
-            .getAllResources()) {
-      Library library = (Library) found;
-      ReviewAssessment assessment = ReviewStamper.assess(policy, library, today);
+    for (ReviewFacts library : facts.current().byId().values()) {
+      ReviewAssessment assessment =
+          policy.assess(library.lastReviewed(), library.clinicianNamed(), today);
       counts.merge(assessment.status(), 1, Integer::sum);
       if (assessment.status() == ReviewStatus.OVERDUE) {
         overdue.add(
             new OverdueItem(
-                library.getIdElement().getIdPart(),
-                library.getTitle(),
+                library.id(),
+                library.title(),
                 assessment.lastReviewed(),
                 assessment.dueDate(),
                 assessment.daysOverdue()));

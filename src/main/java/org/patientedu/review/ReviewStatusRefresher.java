@@ -3,8 +3,10 @@ package org.patientedu.review;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,24 +38,41 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   private final ReviewReportOperation report;
   private final Clock clock;
   private final String refreshCron;
+  private final RefreshRecord record;
 
   ReviewStatusRefresher(
       DaoRegistry daoRegistry,
       ReviewPolicy policy,
       ReviewReportOperation report,
       Clock clock,
-      ReviewProperties properties) {
+      ReviewProperties properties,
+      RefreshRecord record) {
     this.daoRegistry = daoRegistry;
     this.policy = policy;
     this.report = report;
     this.clock = clock;
     this.refreshCron = properties.refreshCron();
+    this.record = record;
   }
 
+  /**
+   * At start-up, after the pack loads: skipped when this node refreshed today (or found the store
+   * empty today), under the same policy, over a store that has only grown since ({@link
+   * RefreshRecord}); otherwise every page. The log line counts the stored states, just refreshed,
+   * of the Libraries (what the report counts), without reading them.
+   */
   @Override
   public void run(ApplicationArguments args) {
-    refresh();
-    log.info("Review currency as of {}: {}", LocalDate.now(clock), report.summarize().asLogLine());
+    LocalDate today = LocalDate.now(clock);
+    if (record.holds(today)) {
+      log.info(
+          "Review states refreshed already today under this policy; every write since was stamped:"
+              + " nothing read");
+    } else {
+      int changed = refreshAndRecord(today);
+      log.info("Review states recomputed at start-up: {} changed", changed);
+    }
+    log.info("Review currency as of {}: {}", today, storedCounts());
   }
 
   /** Daily, at {@code edu.review.refresh-cron}. */
@@ -63,8 +82,28 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   }
 
   void scheduledRefresh() {
-    int changed = refresh();
+    int changed = refreshAndRecord(LocalDate.now(clock));
     log.info("Review states recomputed: {} changed; {}", changed, report.summarize().asLogLine());
+  }
+
+  private int refreshAndRecord(LocalDate today) {
+    int changed = refresh();
+    record.record(today);
+    return changed;
+  }
+
+  /** How many Libraries carry each stored state: one count query per state, nothing read. */
+  private String storedCounts() {
+    IFhirResourceDao<?> libraries = daoRegistry.getResourceDao("Library");
+    StringBuilder counts = new StringBuilder();
+    for (ReviewStatus status : ReviewStatus.values()) {
+      SearchParameterMap withStatus = SearchParameterMap.newSynchronous();
+      withStatus.add("review-status", new TokenParam(status.code()));
+      withStatus.setSummaryMode(SummaryEnum.COUNT);
+      Integer count = libraries.search(withStatus, new SystemRequestDetails()).size();
+      counts.append(counts.isEmpty() ? "" : ", ").append(status.code()).append('=').append(count);
+    }
+    return counts.toString();
   }
 
   /** Returns how many resources changed state. */

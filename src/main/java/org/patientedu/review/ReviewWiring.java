@@ -2,6 +2,8 @@ package org.patientedu.review;
 
 import java.time.Clock;
 import org.patientedu.fhirserver.FhirServerPlugin;
+import org.patientedu.fhirserver.FhirServerProperties;
+import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +20,12 @@ class ReviewWiring {
   @Bean
   ReviewStampingInterceptor reviewStampingInterceptor(ReviewStamper stamper, Clock clock) {
     return new ReviewStampingInterceptor(stamper, clock);
+  }
+
+  @Bean
+  RefreshRecord refreshRecord(
+      FhirServerProperties server, ReviewPolicy policy, CurrentVersions currentVersions) {
+    return new RefreshRecord(server.dataDir(), policy, currentVersions);
   }
 
   @Bean

@@ -236,6 +236,10 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(after.select(".handout__body").text())
         .contains("Edited words.")
         .doesNotContain("Original words.");
+    // the catalog's summary of the page is read again too, not kept from before the edit
+    assertThat(page("/").text())
+        .contains("Second title for the live test")
+        .doesNotContain("First title for the live test");
 
     Binary onlyTheRendition = new Binary();
     onlyTheRendition.setId("handouts-it-live-html");

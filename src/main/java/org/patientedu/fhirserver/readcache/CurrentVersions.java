@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The version a resource has now, straight from HAPI's resource table: one indexed lookup, far
  * cheaper than HAPI's read (which parses the stored JSON and encodes it again). Every node asks the
  * shared database, so a write made on another node is seen on the next read. Also a fingerprint of
- * all resources of a type, for features that hold a snapshot of them (education.PublishedCatalog).
+ * all resources of a type, for features that hold a view of each of them ({@link ResourceViews}).
  *
  * <p>Raw SQL into a table HAPI owns, on purpose, and only here: HAPI's repository API ({@code
  * IResourceTableDao.findByTypeAndFhirId}) loads the whole entity through Hibernate inside a

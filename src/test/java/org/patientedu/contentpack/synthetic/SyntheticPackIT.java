@@ -23,7 +23,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerProcess;
@@ -94,6 +98,45 @@ class SyntheticPackIT {
           .isEqualTo(neverReviewed);
       assertThat(ids(search(client, "Library?review-status=current,due-soon,overdue")))
           .isEqualTo(medicallyReviewed);
+
+      // The review report, counted by hand from the pack's lastReviewDate and reviewers (seed 11,
+      // today 2026-11-30, due 24 months after the last review, due soon 60 days before that):
+      // reviewed before 2024-11-30 is overdue, up to 2025-01-29 due soon, later current; a date
+      // without a reviewer is the publisher's review; no date, never reviewed.
+      Parameters report =
+          client
+              .operation()
+              .onServer()
+              .named("$review-report")
+              .withNoParameters(Parameters.class)
+              .useHttpGet()
+              .execute();
+      assertThat(count(report, "current")).isEqualTo(21);
+      assertThat(count(report, "due-soon")).isEqualTo(4); // 3, 15, 26, 38
+      assertThat(count(report, "overdue")).isEqualTo(8);
+      assertThat(count(report, "publisher-reviewed")).isEqualTo(4); // 1, 19, 30, 43
+      assertThat(count(report, "never-reviewed")).isEqualTo(13);
+      List<ParametersParameterComponent> overdue =
+          report.getParameter().stream().filter(p -> p.getName().equals("overdueItem")).toList();
+      assertThat(overdue)
+          .extracting(item -> ((Reference) item.getPart().get(0).getValue()).getReference())
+          .containsExactly(
+              "Library/synthetic-00017", // due 2022-11-25
+              "Library/synthetic-00047", // due 2023-12-09
+              "Library/synthetic-00021", // due 2024-05-14
+              "Library/synthetic-00036", // due 2025-01-29
+              "Library/synthetic-00012", // due 2025-06-13
+              "Library/synthetic-00008", // due 2025-06-27
+              "Library/synthetic-00040", // due 2025-08-24
+              "Library/synthetic-00016"); // due 2025-12-02
+      assertThat(((Reference) overdue.get(0).getPart().get(0).getValue()).getDisplay())
+          .isEqualTo("Synthetic test page 17: Breathing through contractions");
+      assertThat(overdue.get(0).getPart().subList(1, 4))
+          .extracting(part -> part.getName() + "=" + part.getValue().primitiveValue())
+          .containsExactly(
+              "lastReviewDate=2020-11-25",
+              "dueDate=2022-11-25",
+              "daysOverdue=1466"); // 4 years of which one leap day, and 5 days
 
       // 50 handouts, 20 to a page: three pages, each handout on exactly one of them
       String page = get(server.baseUrl() + "/");
@@ -181,6 +224,10 @@ class SyntheticPackIT {
             .execute();
     assertThat(bundle.getLink(Bundle.LINK_NEXT)).as(query + " fits one page").isNull();
     return bundle.getEntry().stream().map(e -> (Library) e.getResource()).toList();
+  }
+
+  private static int count(Parameters report, String state) {
+    return ((IntegerType) report.getParameter(state).getValue()).getValue();
   }
 
   private static String get(String url) throws IOException, InterruptedException {
