@@ -72,9 +72,13 @@ class HandoutPageCacheIT extends RunningServerTest {
       assertThat(replayed.body()).as(path).isEqualTo(fresh.body());
       assertSameHeaders(replayed, fresh);
     }
+    // Of the five pages only Go Ask Alice's mentions prolactin (other tests sharing this server
+    // may have stored copies of it under other ids).
     assertThat(ids(Jsoup.parse(hit("/?q=prolactin").body())))
         .as("the text filter, replayed")
-        .containsExactly("oxytocin-goaskalice");
+        .contains("oxytocin-goaskalice")
+        .doesNotContain(
+            "oxytocin-healthwise", "oxytocin-loveandlife", "oxytocin-noigroup", "oxytocin-perexp");
   }
 
   @Test
