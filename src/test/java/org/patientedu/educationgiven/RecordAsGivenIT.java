@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.testing.HeadlessChromium;
 import org.patientedu.testing.RunningServerTest;
@@ -226,12 +227,12 @@ class RecordAsGivenIT {
 
     // the nurse switches to large print first: the form comes along
     browser.findElement(By.id("size-toggle")).click();
-    assertThat(browser.getCurrentUrl()).contains("print=large");
+    chromium.waitFor(ExpectedConditions.urlContains("print=large"));
     assertThat(browser.findElement(By.id("record-given")).isDisplayed()).isTrue();
 
     browser.findElement(By.cssSelector("#record-given input[value=printed]")).click();
     browser.findElement(By.id("record-given-button")).click();
-    assertThat(browser.getTitle()).isEqualTo("Recorded as given");
+    chromium.waitFor(ExpectedConditions.titleIs("Recorded as given"));
     assertThat(browser.findElement(By.id("recorded-handout")).getText()).isEqualTo("Oxytocin");
     assertThat(browser.findElement(By.id("recorded-medium")).getText())
         .isEqualTo("Printed handout");

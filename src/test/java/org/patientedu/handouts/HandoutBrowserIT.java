@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.patientedu.testing.HeadlessChromium;
 import org.patientedu.testing.RunningServerTest;
 
@@ -69,7 +67,7 @@ class HandoutBrowserIT extends RunningServerTest {
     assertThat(browser.getTitle()).isEqualTo("Patient education handouts");
 
     browser.findElement(By.linkText("Lactation and breastfeeding")).click();
-    waitFor(ExpectedConditions.urlContains("context=lactation"));
+    chromium.waitFor(ExpectedConditions.urlContains("context=lactation"));
     List<String> shown =
         browser.findElements(By.cssSelector("li.card")).stream()
             .map(card -> card.getAttribute("id"))
@@ -81,7 +79,7 @@ class HandoutBrowserIT extends RunningServerTest {
 
     // Click 1: the Healthwise handout.
     browser.findElement(By.cssSelector("#handout-oxytocin-healthwise .card__title a")).click();
-    waitFor(ExpectedConditions.urlContains("/handouts/oxytocin-healthwise"));
+    chromium.waitFor(ExpectedConditions.urlContains("/handouts/oxytocin-healthwise"));
 
     WebElement banner = browser.findElement(By.id("banner-overdue"));
     assertThat(banner.isDisplayed()).isTrue();
@@ -113,7 +111,7 @@ class HandoutBrowserIT extends RunningServerTest {
     assertThat(browser.getCurrentUrl()).endsWith("/handouts/oxytocin-healthwise");
 
     browser.findElement(By.id("size-toggle")).click();
-    waitFor(ExpectedConditions.urlContains("print=large"));
+    chromium.waitFor(ExpectedConditions.urlContains("print=large"));
     assertThat(browser.findElement(By.tagName("body")).getAttribute("class"))
         .contains("large-print");
     assertThat(px(browser.findElement(By.cssSelector(".handout__body p")).getCssValue("font-size")))
@@ -196,10 +194,6 @@ class HandoutBrowserIT extends RunningServerTest {
   private static float px(String cssLength) {
     assertThat(cssLength).endsWith("px");
     return Float.parseFloat(cssLength.substring(0, cssLength.length() - 2));
-  }
-
-  private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
   }
 
   /**

@@ -13,6 +13,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium through Debian's chromedriver (installed by
@@ -65,6 +67,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public ChromeDriver browser() {
     return browser;
+  }
+
+  /**
+   * Waits until the condition holds. A click that submits a form or follows a link returns before
+   * the next page has loaded, so a test that reads the page straight after it races the browser.
+   */
+  public <T> T waitFor(ExpectedCondition<T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
   }
 
   @Override
