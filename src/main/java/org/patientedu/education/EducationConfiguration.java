@@ -1,7 +1,6 @@
 package org.patientedu.education;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import org.patientedu.fhirserver.readcache.CurrentVersions;
+import org.patientedu.fhirserver.readcache.SharedResourceViews;
 import org.patientedu.terminology.CodeFamilies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class EducationConfiguration {
 
   @Bean
-  EducationFinder educationFinder(
-      DaoRegistry daoRegistry, CurrentVersions currentVersions, CodeFamilies codeFamilies) {
-    PublishedCatalog catalog = new PublishedCatalog(daoRegistry, currentVersions);
+  EducationFinder educationFinder(SharedResourceViews views, CodeFamilies codeFamilies) {
+    PublishedCatalog catalog = new PublishedCatalog(views);
     return new EducationFinder(catalog, codeFamilies);
   }
 

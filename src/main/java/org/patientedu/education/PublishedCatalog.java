@@ -1,6 +1,5 @@
 package org.patientedu.education;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.patientedu.contentpack.fhir.PageExtensions;
 import org.patientedu.contentpack.page.Person;
 import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.patientedu.fhirserver.readcache.ResourceViews;
+import org.patientedu.fhirserver.readcache.SharedResourceViews;
 
 /**
  * The approved (active) pages, held in memory so an answer is a lookup, not a search. Before each
@@ -31,20 +31,19 @@ class PublishedCatalog {
   record Snapshot(CurrentVersions.Fingerprint fingerprint, List<PublishedPage> pages) {}
 
   /** Each Library's page; empty for a Library that is not active. */
-  private final ResourceViews<Library, Optional<PublishedPage>> views;
+  private final ResourceViews<Library>.View<Optional<PublishedPage>> views;
 
   private volatile Snapshot snapshot;
 
-  PublishedCatalog(DaoRegistry daoRegistry, CurrentVersions currentVersions) {
+  PublishedCatalog(SharedResourceViews sharedViews) {
     this.views =
-        new ResourceViews<>(
-            daoRegistry,
-            currentVersions,
-            Library.class,
-            library ->
-                library.getStatus() == PublicationStatus.ACTIVE
-                    ? Optional.of(page(library))
-                    : Optional.empty());
+        sharedViews
+            .of(Library.class)
+            .view(
+                library ->
+                    library.getStatus() == PublicationStatus.ACTIVE
+                        ? Optional.of(page(library))
+                        : Optional.empty());
   }
 
   /**

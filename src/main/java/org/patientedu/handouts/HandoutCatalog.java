@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.patientedu.fhirserver.readcache.ResourceViews;
+import org.patientedu.fhirserver.readcache.SharedResourceViews;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ class HandoutCatalog {
   private final boolean approvedOnly;
 
   /** Every Library as the catalog shows it, kept per edition of the Libraries. */
-  private final ResourceViews<Library, Handout> summaries;
+  private final ResourceViews<Library>.View<Handout> summaries;
 
   private volatile Edition edition;
 
@@ -83,11 +84,10 @@ class HandoutCatalog {
   private record Versioned<V>(long version, V value) {}
 
   HandoutCatalog(
-      DaoRegistry daoRegistry, CurrentVersions currentVersions, HandoutsProperties properties) {
+      DaoRegistry daoRegistry, SharedResourceViews views, HandoutsProperties properties) {
     this.daoRegistry = daoRegistry;
     this.approvedOnly = properties.approvedOnly();
-    this.summaries =
-        new ResourceViews<>(daoRegistry, currentVersions, Library.class, LibraryReader::read);
+    this.summaries = views.of(Library.class).view(LibraryReader::read);
   }
 
   /**

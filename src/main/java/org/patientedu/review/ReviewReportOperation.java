@@ -1,6 +1,5 @@
 package org.patientedu.review;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,8 +15,8 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
-import org.patientedu.fhirserver.readcache.CurrentVersions;
 import org.patientedu.fhirserver.readcache.ResourceViews;
+import org.patientedu.fhirserver.readcache.SharedResourceViews;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -72,13 +71,12 @@ public class ReviewReportOperation {
   private final Clock clock;
 
   /** Every Library's review facts, kept per edition of the Libraries (read again where changed). */
-  private final ResourceViews<Library, ReviewFacts> facts;
+  private final ResourceViews<Library>.View<ReviewFacts> facts;
 
-  ReviewReportOperation(
-      DaoRegistry daoRegistry, CurrentVersions currentVersions, ReviewPolicy policy, Clock clock) {
+  ReviewReportOperation(SharedResourceViews views, ReviewPolicy policy, Clock clock) {
     this.policy = policy;
     this.clock = clock;
-    this.facts = new ResourceViews<>(daoRegistry, currentVersions, Library.class, ReviewFacts::of);
+    this.facts = views.of(Library.class).view(ReviewFacts::of);
   }
 
   /** Reads the review facts now, so the first report after a start does not wait for them. */

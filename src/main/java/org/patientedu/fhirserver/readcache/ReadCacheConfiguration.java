@@ -1,6 +1,7 @@
 package org.patientedu.fhirserver.readcache;
 
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,6 +21,13 @@ class ReadCacheConfiguration {
   @Bean
   CurrentVersions currentVersions(JdbcTemplate jdbc) {
     return new CurrentVersions(jdbc);
+  }
+
+  /** The in-memory views of each resource type that features hold (one per type, shared). */
+  @Bean
+  SharedResourceViews sharedResourceViews(
+      DaoRegistry daoRegistry, CurrentVersions currentVersions) {
+    return new SharedResourceViews(daoRegistry, currentVersions);
   }
 
   /** For every cache whose answers are keyed by what they read: these and the features' own. */

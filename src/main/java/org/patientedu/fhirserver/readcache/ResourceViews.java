@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -21,26 +22,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A view of every stored resource of one type (what a feature needs of each, e.g. a catalog
- * summary), held in memory per edition of the type: before each use one cheap query ({@link
- * CurrentVersions#fingerprint}) asks whether any resource of the type was written since, on this
- * node or another sharing the database. If so, HAPI lists the type's ids with their versions (ids
- * only, nothing parsed) and only the resources whose version changed are read and viewed again;
- * deleted ones drop out. A request therefore costs one aggregate query while nothing changes, and a
- * write costs the read of what it wrote, never a read of every resource.
+ * Views of every stored resource of one type (what each feature needs of a resource, e.g. a catalog
+ * summary or review facts), held in memory per edition of the type: before each use one cheap query
+ * ({@link CurrentVersions#fingerprint}) asks whether any resource of the type was written since, on
+ * this node or another sharing the database. If so, HAPI lists the type's ids with their versions
+ * (ids only, nothing parsed) and only the resources whose version changed are read and viewed
+ * again; deleted ones drop out. A request therefore costs one aggregate query while nothing
+ * changes, and a write costs the read of what it wrote, never a read of every resource.
+ *
+ * <p>One instance per type ({@link SharedResourceViews}), shared by every feature that views the
+ * type: a write is listed and read once, and each feature's view of it made from that one read.
  *
  * @param <T> the resource type
- * @param <V> the view of one resource; must not change once made
  */
-public final class ResourceViews<T extends IBaseResource, V> {
+public final class ResourceViews<T extends IBaseResource> {
 
   /**
-   * The views as of one fingerprint, in the order HAPI listed the resources (unsorted search order,
-   * as a plain search of the type would give them), by resource id.
+   * One feature's views as of one fingerprint, in the order HAPI listed the resources (unsorted
+   * search order, as a plain search of the type would give them), by resource id.
    */
   public record Edition<V>(CurrentVersions.Fingerprint fingerprint, Map<String, V> byId) {}
 
-  private record Versioned<V>(long version, V view) {}
+  /** Every feature's view of one version of a resource, in the order the views were asked for. */
+  private record Versioned(long version, Object[] views) {}
+
+  /** Every feature's views as of one fingerprint. */
+  private record Shared(CurrentVersions.Fingerprint fingerprint, Map<String, Object[]> byId) {}
 
   private static final Logger log = LoggerFactory.getLogger(ResourceViews.class);
 
@@ -62,29 +69,71 @@ public final class ResourceViews<T extends IBaseResource, V> {
   private final DaoRegistry daoRegistry;
   private final CurrentVersions currentVersions;
   private final Class<T> type;
-  private final Function<T, V> view;
 
-  /** Guarded by this; the edition's map is built from it. */
-  private Map<String, Versioned<V>> known = Map.of();
+  /** Guarded by this: the features' view functions, each one's index its place in the arrays. */
+  private final List<Function<T, ?>> viewFunctions = new ArrayList<>();
 
-  private volatile Edition<V> edition;
+  /** Guarded by this; the shared edition's map is built from it. */
+  private Map<String, Versioned> known = Map.of();
 
-  public ResourceViews(
-      DaoRegistry daoRegistry,
-      CurrentVersions currentVersions,
-      Class<T> type,
-      Function<T, V> view) {
+  private volatile Shared shared;
+
+  private final AtomicLong resourcesRead = new AtomicLong();
+
+  ResourceViews(DaoRegistry daoRegistry, CurrentVersions currentVersions, Class<T> type) {
     this.daoRegistry = daoRegistry;
     this.currentVersions = currentVersions;
     this.type = type;
-    this.view = view;
+  }
+
+  /**
+   * A feature's own view of each resource of the type. Asked for while the application starts; one
+   * asked for later makes the next use read every resource again, so that each holds every view.
+   *
+   * @param <V> the view of one resource; must not change once made
+   */
+  public synchronized <V> View<V> view(Function<T, V> viewFunction) {
+    viewFunctions.add(viewFunction);
+    known = Map.of();
+    shared = null;
+    return new View<>(viewFunctions.size() - 1);
+  }
+
+  /** One feature's views of the type's resources. */
+  public final class View<V> {
+    private final int index;
+    private volatile Edition<V> edition;
+
+    private View(int index) {
+      this.index = index;
+    }
+
+    /** The views as the store holds the resources now (never older than this call). */
+    @SuppressWarnings("unchecked") // index was given out with this view's own function
+    public Edition<V> current() {
+      Shared now = ResourceViews.this.current();
+      Edition<V> held = edition;
+      if (held != null && held.fingerprint().equals(now.fingerprint())) {
+        return held;
+      }
+      Map<String, V> views = new LinkedHashMap<>();
+      now.byId().forEach((id, all) -> views.put(id, (V) all[index]));
+      Edition<V> made = new Edition<>(now.fingerprint(), Collections.unmodifiableMap(views));
+      edition = made;
+      return made;
+    }
+
+    /** See {@link ResourceViews#warmUpInBackground()}. */
+    public void warmUpInBackground() {
+      ResourceViews.this.warmUpInBackground();
+    }
   }
 
   /**
    * Makes the views in the background (once the server is ready), so the first request does not
    * wait for every resource to be read; a failure is logged and the first request tries again.
    */
-  public void warmUpInBackground() {
+  private void warmUpInBackground() {
     WARM_UP.execute(
         () -> {
           try {
@@ -95,18 +144,22 @@ public final class ResourceViews<T extends IBaseResource, V> {
         });
   }
 
-  /** The views as the store holds the resources now (never older than this call). */
-  public Edition<V> current() {
+  /** How many resources were read to make views since the start: each write costs one. */
+  public long resourcesRead() {
+    return resourcesRead.get();
+  }
+
+  private Shared current() {
     CurrentVersions.Fingerprint now = currentVersions.fingerprint(type.getSimpleName());
-    Edition<V> held = edition;
+    Shared held = shared;
     if (held != null && held.fingerprint().equals(now)) {
       return held;
     }
     return rebuild(now);
   }
 
-  private synchronized Edition<V> rebuild(CurrentVersions.Fingerprint now) {
-    Edition<V> held = edition;
+  private synchronized Shared rebuild(CurrentVersions.Fingerprint now) {
+    Shared held = shared;
     if (held != null && held.fingerprint().equals(now)) {
       return held; // another request rebuilt it meanwhile
     }
@@ -116,11 +169,11 @@ public final class ResourceViews<T extends IBaseResource, V> {
     IFhirResourceDao<T> dao = daoRegistry.getResourceDao(type);
     List<IIdType> listed =
         dao.searchForResourceIds(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
-    Map<String, Versioned<V>> next = new LinkedHashMap<>();
+    Map<String, Versioned> next = new LinkedHashMap<>();
     List<String> changed = new ArrayList<>();
     for (IIdType id : listed) {
       String idPart = id.getIdPart();
-      Versioned<V> old = known.get(idPart);
+      Versioned old = known.get(idPart);
       if (old != null && id.hasVersionIdPart() && old.version() == id.getVersionIdPartAsLong()) {
         next.put(idPart, old);
       } else {
@@ -128,14 +181,14 @@ public final class ResourceViews<T extends IBaseResource, V> {
         changed.add(idPart);
       }
     }
-    Map<String, Versioned<V>> read = read(dao, changed);
+    Map<String, Versioned> read = read(dao, changed);
     next.replaceAll((id, old) -> old != null ? old : read.get(id));
     next.values().removeIf(v -> v == null); // deleted between the listing and the read
     known = next;
-    Map<String, V> views = new LinkedHashMap<>();
-    next.forEach((id, versioned) -> views.put(id, versioned.view()));
-    Edition<V> rebuilt = new Edition<>(now, Collections.unmodifiableMap(views));
-    edition = rebuilt;
+    Map<String, Object[]> views = new LinkedHashMap<>();
+    next.forEach((id, versioned) -> views.put(id, versioned.views()));
+    Shared rebuilt = new Shared(now, Collections.unmodifiableMap(views));
+    shared = rebuilt;
     log.debug(
         "{} views: {} resources, {} read again, in {} ms",
         type.getSimpleName(),
@@ -145,8 +198,8 @@ public final class ResourceViews<T extends IBaseResource, V> {
     return rebuilt;
   }
 
-  private Map<String, Versioned<V>> read(IFhirResourceDao<T> dao, List<String> ids) {
-    Map<String, Versioned<V>> read = new HashMap<>();
+  private Map<String, Versioned> read(IFhirResourceDao<T> dao, List<String> ids) {
+    Map<String, Versioned> read = new HashMap<>();
     for (int from = 0; from < ids.size(); from += READ_CHUNK) {
       TokenOrListParam chunk = new TokenOrListParam();
       ids.subList(from, Math.min(from + READ_CHUNK, ids.size()))
@@ -159,7 +212,12 @@ public final class ResourceViews<T extends IBaseResource, V> {
             id.hasVersionIdPart()
                 ? id.getVersionIdPartAsLong()
                 : Long.parseLong(resource.getMeta().getVersionId());
-        read.put(id.getIdPart(), new Versioned<>(version, view.apply(resource)));
+        Object[] views = new Object[viewFunctions.size()];
+        for (int i = 0; i < views.length; i++) {
+          views[i] = viewFunctions.get(i).apply(resource);
+        }
+        read.put(id.getIdPart(), new Versioned(version, views));
+        resourcesRead.incrementAndGet();
       }
     }
     return read;
