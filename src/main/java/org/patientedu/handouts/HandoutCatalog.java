@@ -71,13 +71,7 @@ class HandoutCatalog {
 
   private volatile Edition edition;
 
-  /**
-   * Views of resources as of a version: parsed Handouts by Library id, sanitised articles by Binary
-   * id.
-   */
-  private final Cache<String, Versioned<Handout>> handouts =
-      Caffeine.newBuilder().maximumSize(2_000).build();
-
+  /** Sanitised articles by Binary id, as of the Binary's version. */
   private final Cache<String, Versioned<ArticleSanitizer.Article>> articles =
       Caffeine.newBuilder().maximumSize(2_000).build();
 
@@ -176,7 +170,7 @@ class HandoutCatalog {
    * One handout by its Library id, retired ones included (a printed QR code must still resolve).
    */
   Optional<Handout> get(String id) {
-    return current(Library.class, id, handouts, LibraryReader::read);
+    return Optional.ofNullable(summaries.current().byId().get(id));
   }
 
   /** Whether this ward's catalog hides what is not approved (edu.handouts.approved-only). */
