@@ -1,8 +1,5 @@
 package org.patientedu.fhirserver;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +21,9 @@ import org.springframework.context.ApplicationListener;
  * collide on unique keys. So the first node to get its DataSource takes a PostgreSQL advisory lock
  * and holds it until it is ready for traffic; the next waits, then finds the work done.
  *
- * <p>The lock is session-level on one connection: if a node dies mid-start, PostgreSQL drops the
- * lock with the connection. A node that waits longer than {@code edu.node-startup-wait} starts
- * anyway (our own start-up writes retry on conflicts). H2 in file mode admits one process only, so
- * there the lock is not taken.
+ * <p>The lock is an {@link AdvisoryLock}: if a node dies mid-start, PostgreSQL drops it. A node
+ * that waits longer than {@code edu.node-startup-wait} starts anyway (our own start-up writes retry
+ * on conflicts). H2 in file mode admits one process only, so there the lock is not taken.
  */
 public final class NodeStartupLock
     implements BeanPostProcessor, ApplicationListener<SpringApplicationEvent>, DisposableBean {
@@ -39,7 +35,8 @@ public final class NodeStartupLock
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final Supplier<Duration> maxWait;
-  private Connection held;
+  private final AdvisoryLock lock =
+      new AdvisoryLock(LOCK_KEY, AdvisoryLock.Mode.EXCLUSIVE, "start-up lock");
   private boolean tried;
 
   public NodeStartupLock(Duration maxWait) {
@@ -66,15 +63,13 @@ public final class NodeStartupLock
   /** Blocks until this node holds the lock, or the wait runs out. Returns whether it holds it. */
   synchronized boolean acquire(DataSource dataSource) {
     try {
-      Connection connection = dataSource.getConnection();
-      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-        connection.close();
+      if (!lock.connect(dataSource)) {
         return false;
       }
       Duration wait = maxWait.get();
       Instant deadline = Instant.now().plus(wait);
       boolean announced = false;
-      while (!tryLock(connection)) {
+      while (!lock.tryLock()) {
         if (!announced) {
           log.info(
               "Another node is starting on this database; waiting up to {} for it to finish", wait);
@@ -82,42 +77,30 @@ public final class NodeStartupLock
         }
         if (Instant.now().isAfter(deadline)) {
           log.warn("Still waiting for another node after {}; starting anyway", wait);
-          connection.close();
+          lock.release();
           return false;
         }
         Thread.sleep(POLL.toMillis());
       }
-      held = connection;
       return true;
     } catch (SQLException e) {
+      lock.release();
       throw new IllegalStateException(
           "Could not take the start-up lock on the database: " + e.getMessage(), e);
     } catch (InterruptedException e) {
+      lock.release();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for another node to start", e);
     }
   }
 
   /** Lets the next node start. Safe to call more than once. */
-  synchronized void release() {
-    if (held == null) {
-      return;
-    }
-    try (Connection connection = held;
-        PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-      unlock.setLong(1, LOCK_KEY);
-      unlock.execute();
-    } catch (SQLException e) {
-      log.warn(
-          "Could not release the start-up lock cleanly ({}); it goes when the connection closes",
-          e.getMessage());
-    } finally {
-      held = null;
-    }
+  void release() {
+    lock.release();
   }
 
-  synchronized boolean holdsLock() {
-    return held != null;
+  boolean holdsLock() {
+    return lock.isHeld();
   }
 
   @Override
@@ -130,15 +113,5 @@ public final class NodeStartupLock
   @Override
   public void destroy() {
     release();
-  }
-
-  private static boolean tryLock(Connection connection) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-      lock.setLong(1, LOCK_KEY);
-      try (ResultSet result = lock.executeQuery()) {
-        result.next();
-        return result.getBoolean(1);
-      }
-    }
   }
 }

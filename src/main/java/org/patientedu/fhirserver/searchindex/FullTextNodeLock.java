@@ -1,10 +1,8 @@
 package org.patientedu.fhirserver.searchindex;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.patientedu.fhirserver.AdvisoryLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,9 +16,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * index holds the same lock shared: any number of OpenSearch nodes start together, but a
  * local-index node starts only alone, and nothing starts beside it.
  *
- * <p>Taken when the DataSource is ready, before any schema or content work. The lock belongs to one
- * pooled connection held open until shutdown; if the node dies, PostgreSQL drops the lock with the
- * connection. H2 in file mode admits one process anyway, so there it is not taken.
+ * <p>Taken when the DataSource is ready, before any schema or content work, and held until shutdown
+ * ({@link AdvisoryLock}: if the node dies, PostgreSQL drops it; none on H2).
  */
 final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
 
@@ -37,11 +34,16 @@ final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(FullTextNodeLock.class);
 
   private final Index index;
-  private Connection held;
+  private final AdvisoryLock lock;
   private boolean tried;
 
   FullTextNodeLock(Index index) {
     this.index = index;
+    this.lock =
+        new AdvisoryLock(
+            LOCK_KEY,
+            index == Index.LOCAL ? AdvisoryLock.Mode.EXCLUSIVE : AdvisoryLock.Mode.SHARED,
+            "full-text node lock");
   }
 
   @Override
@@ -56,16 +58,13 @@ final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
   /** Takes the lock or throws, which stops start-up. Returns whether a lock was needed. */
   synchronized boolean acquire(DataSource dataSource) {
     try {
-      Connection connection = dataSource.getConnection();
-      if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-        connection.close();
+      if (!lock.connect(dataSource)) {
         return false;
       }
-      if (!tryLock(connection)) {
-        connection.close();
+      if (!lock.tryLock()) {
+        lock.release();
         throw new IllegalStateException(refusal());
       }
-      held = connection;
       log.info(
           index == Index.LOCAL
               ? "Full text: local index; this is the only node on this database"
@@ -73,6 +72,7 @@ final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
                   + " share this database");
       return true;
     } catch (SQLException e) {
+      lock.release();
       throw new IllegalStateException(
           "Could not take the full-text node lock on the database: " + e.getMessage(), e);
     }
@@ -94,36 +94,9 @@ final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
         + ";";
   }
 
-  private boolean tryLock(Connection connection) throws SQLException {
-    String function =
-        index == Index.LOCAL ? "pg_try_advisory_lock(?)" : "pg_try_advisory_lock_shared(?)";
-    try (PreparedStatement lock = connection.prepareStatement("select " + function)) {
-      lock.setLong(1, LOCK_KEY);
-      try (ResultSet result = lock.executeQuery()) {
-        result.next();
-        return result.getBoolean(1);
-      }
-    }
-  }
-
-  /** At shutdown; the pool keeps the connection's session open, so unlock explicitly. */
+  /** At shutdown: the pool keeps the connection's session open, so unlock explicitly. */
   @Override
-  public synchronized void destroy() {
-    if (held == null) {
-      return;
-    }
-    String function =
-        index == Index.LOCAL ? "pg_advisory_unlock(?)" : "pg_advisory_unlock_shared(?)";
-    try (Connection connection = held;
-        PreparedStatement unlock = connection.prepareStatement("select " + function)) {
-      unlock.setLong(1, LOCK_KEY);
-      unlock.execute();
-    } catch (SQLException e) {
-      log.warn(
-          "Could not release the full-text node lock cleanly ({}); it goes with the connection",
-          e.getMessage());
-    } finally {
-      held = null;
-    }
+  public void destroy() {
+    lock.release();
   }
 }
