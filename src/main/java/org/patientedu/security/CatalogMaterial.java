@@ -4,7 +4,6 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.DocumentReference;
-import org.hl7.fhir.r4.model.Library;
 import org.patientedu.contentpack.PackTerminology;
 
 /**
@@ -45,8 +44,13 @@ final class CatalogMaterial {
 
   private CatalogMaterial() {}
 
+  /** A type whose every resource is public, whatever it holds: no need to read one to know. */
+  static boolean isPublicWhole(String type) {
+    return "Library".equals(type) || CONFORMANCE_TYPES.contains(type);
+  }
+
   static boolean isPublic(IBaseResource resource) {
-    if (resource instanceof Library || CONFORMANCE_TYPES.contains(resource.fhirType())) {
+    if (isPublicWhole(resource.fhirType())) {
       return true;
     }
     if (resource instanceof DocumentReference document) {

@@ -109,12 +109,17 @@ final class SearchVisibility {
     }
   }
 
-  /** A search of one type the caller may search, bringing nothing else along. */
-  private static boolean seesEverythingAsked(Grant grant, RequestDetails request) {
+  /**
+   * A search of one type the caller may search, or of a type wholly public (a Library: reading each
+   * hit only to learn it is public would parse every hit twice, here and for the page), bringing
+   * nothing else along.
+   */
+  private boolean seesEverythingAsked(Grant grant, RequestDetails request) {
     String type = request.getResourceName();
     Map<String, String[]> parameters = request.getParameters();
     return type != null
-        && grant.allows(type, Permission.SEARCH)
+        && (grant.allows(type, Permission.SEARCH)
+            || (publicRead && CatalogMaterial.isPublicWhole(type)))
         && !parameters.containsKey("_include")
         && !parameters.containsKey("_revinclude")
         && parameters.keySet().stream()
