@@ -96,6 +96,20 @@ public final class ServerProcess implements AutoCloseable {
         null);
   }
 
+  /**
+   * Another jar of the application (for example the extracted one that {@code
+   * bin/make-startup-archive} makes) with JVM options of the test's own, started from a working
+   * directory of the test's.
+   */
+  public static ServerProcess startJar(
+      Path jar, List<String> jvmOptions, Path workingDir, Map<String, String> properties, Path log)
+      throws IOException {
+    List<String> launch = new ArrayList<>(jvmOptions);
+    launch.add("-jar");
+    launch.add(jar.toString());
+    return start(launch, properties, log, workingDir);
+  }
+
   private static ServerProcess start(
       List<String> launch, Map<String, String> properties, Path log, Path workingDir)
       throws IOException {
@@ -213,7 +227,8 @@ public final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  private static Path appJar() {
+  /** The jar {@code package} built, as the integration tests get it. */
+  public static Path appJar() {
     String jar = System.getProperty("edu.app.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(
