@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -23,8 +24,10 @@ import org.patientedu.fhirserver.WriteInterceptor;
  * <p>Why only resources that claim a profile: {@code meta.profile} is FHIR's way of saying "hold me
  * to this"; the server also stores Libraries that are not patient-education pages (test fixtures
  * now, logic libraries perhaps later), which our profiles must not reject. The content pack is
- * validated by its loader and meets the profiles (tests prove it). Hooked on storage rather than on
- * the request, so every resource of a transaction is checked.
+ * validated by its loader against the same profiles, with the same validator ({@code
+ * profileValidator}): the objects it validated are let through once ({@link AlreadyValidated}), and
+ * nothing else is. Hooked on storage rather than on the request, so every resource of a transaction
+ * is checked.
  */
 @Interceptor
 class ProfileWriteValidation implements WriteInterceptor {
@@ -40,17 +43,19 @@ class ProfileWriteValidation implements WriteInterceptor {
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void created(IBaseResource resource) {
-    validate(resource);
+  public void created(IBaseResource resource, RequestDetails request) {
+    validate(resource, request);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource) {
-    validate(resource);
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    validate(resource, request);
   }
 
-  private void validate(IBaseResource resource) {
-    if (!TYPES.contains(fhirContext.getResourceType(resource)) || !claimsOurProfile(resource)) {
+  void validate(IBaseResource resource, RequestDetails request) {
+    if (!TYPES.contains(fhirContext.getResourceType(resource))
+        || !claimsOurProfile(resource)
+        || AlreadyValidated.contains(request, resource)) {
       return;
     }
     ValidationResult result = validator.validateWithResult(resource);

@@ -1,16 +1,21 @@
 package org.patientedu.contentpack.loading;
 
+import static org.patientedu.contentpack.loading.ContentPackLoader.LoadedState.ALREADY_LOADED;
+import static org.patientedu.contentpack.loading.ContentPackLoader.LoadedState.CHANGED;
+import static org.patientedu.contentpack.loading.ContentPackLoader.LoadedState.NEW;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.validation.FhirValidator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +28,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFile;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFileRef;
 import org.patientedu.fhirserver.StartupRace;
+import org.patientedu.ig.AlreadyValidated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,12 +41,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the content pack at start-up, before the server reports itself ready.
  *
- * <p>All new or changed files go in one FHIR transaction of PUTs with their stable ids: either all
- * land or none. Each stored version remembers the file it came from ({@code meta.source} holds the
- * file's SHA-1), so a file already loaded is skipped, and changes made since through the review
- * operations are kept; a changed file becomes a new version. Two nodes starting together on one
- * database cannot duplicate anything, because the ids are fixed: the node that loses the race
- * retries and finds the work done.
+ * <p>New or changed files are loaded in two passes over slices of whole pages ({@code
+ * edu.content-pack.slice-size} page folders a slice), so that memory grows with the slice and not
+ * with the pack. First every file is parsed and validated against FHIR R4 and this guide's profiles
+ * (with {@code profileValidator}), and the ids of the whole pack are checked for duplicates; a bad
+ * file stops the load before anything is stored, naming the file. Then each slice is read again
+ * (its bytes must still have the hash they were validated with) and stored as one FHIR transaction
+ * of PUTs with the files' stable ids; the write validation does not validate these resources a
+ * second time ({@link AlreadyValidated}). A page's files stay in one slice, as they refer to each
+ * other; a reference to another page must be to one in the same or an earlier slice (in folder
+ * order) or already stored.
+ *
+ * <p>Each stored version remembers the file it came from ({@code meta.source} holds the file's
+ * SHA-1), so a file already loaded is skipped, and changes made since through the review operations
+ * are kept; a changed file becomes a new version. The load as a whole is therefore not one
+ * transaction, but it resumes: if the node stops (or a store fails) half-way, the slices stored
+ * stay stored, and the next start skips them and stores the rest. Two nodes starting together on
+ * one database cannot duplicate anything, because the ids are fixed: the node that loses the race
+ * on a slice retries the load and finds that work done.
  *
  * <p>What is already loaded is asked of the database once for the whole pack (every stored
  * version's source), not file by file, and only new or changed files are parsed and validated: a
@@ -62,11 +80,11 @@ class ContentPackLoader implements ApplicationRunner {
   ContentPackLoader(
       ContentPackProperties properties,
       FhirContext fhirContext,
-      FhirValidator contentValidator,
+      FhirValidator profileValidator,
       IFhirSystemDao<Bundle, Meta> systemDao,
       PlatformTransactionManager transactionManager) {
     this.properties = properties;
-    this.reader = new ContentPackReader(fhirContext, contentValidator);
+    this.reader = new ContentPackReader(fhirContext, profileValidator);
     this.systemDao = systemDao;
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);
@@ -113,34 +131,81 @@ class ContentPackLoader implements ApplicationRunner {
         idsByPath.size(),
         toRead.size(),
         millisSince(started));
-    long reading = System.nanoTime();
-    List<PackFile> read = reader.read(toRead);
-    read.forEach(file -> idsByPath.put(file.file().location(), file.typeAndId()));
-    ContentPackReader.rejectDuplicateIds(idsByPath);
-    if (!read.isEmpty()) {
-      log.info(
-          "Content pack: {} files parsed and validated in {} ms",
-          read.size(),
-          millisSince(reading));
+    LoadSummary summary = new LoadSummary();
+    idsByPath.values().forEach(id -> summary.count(ContentPackReader.type(id), ALREADY_LOADED));
+    if (toRead.isEmpty()) {
+      return summary;
     }
 
-    LoadSummary summary = new LoadSummary();
-    Set<String> readPaths = new HashSet<>();
-    read.forEach(file -> readPaths.add(file.file().location()));
-    idsByPath.forEach(
-        (path, typeAndId) -> {
-          if (!readPaths.contains(path)) {
-            summary.count(ContentPackReader.type(typeAndId), LoadedState.ALREADY_LOADED);
-          }
-        });
-    Set<String> existing = existingIds(read);
+    // 1. every new or changed file validated, a slice at a time, before anything is stored:
+    // only ids are kept, so memory does not grow with the pack
+    List<List<PackFileRef>> slices = slices(toRead, properties.sliceSize());
+    long reading = System.nanoTime();
+    Map<String, String> newIdsByPath = new TreeMap<>();
+    for (List<PackFileRef> slice : slices) {
+      reader.read(slice).forEach(f -> newIdsByPath.put(f.file().location(), f.typeAndId()));
+    }
+    idsByPath.putAll(newIdsByPath);
+    ContentPackReader.rejectDuplicateIds(idsByPath);
+    log.info(
+        "Content pack: {} files parsed and validated in {} ms",
+        toRead.size(),
+        millisSince(reading));
+
+    // 2. stored a slice at a time, each slice one transaction
+    Set<String> existing = existingIds(newIdsByPath.values());
+    newIdsByPath
+        .values()
+        .forEach(
+            id -> summary.count(ContentPackReader.type(id), existing.contains(id) ? CHANGED : NEW));
+    long storing = System.nanoTime();
+    for (List<PackFileRef> slice : slices) {
+      store(reader.parse(slice));
+    }
+    log.info(
+        "Content pack: {} resources stored in {} transactions of up to {} pages in {} ms",
+        toRead.size(),
+        slices.size(),
+        properties.sliceSize(),
+        millisSince(storing));
+    return summary;
+  }
+
+  /**
+   * The files in slices of whole pages (a page's files refer to each other, and HAPI refuses a
+   * reference to a resource not stored yet), in the files' order.
+   */
+  static List<List<PackFileRef>> slices(List<PackFileRef> files, int pagesPerSlice) {
+    Map<String, List<PackFileRef>> pages = new LinkedHashMap<>();
+    files.forEach(
+        file ->
+            pages.computeIfAbsent(ContentPackReader.page(file), p -> new ArrayList<>()).add(file));
+    List<List<PackFileRef>> slices = new ArrayList<>();
+    List<PackFileRef> slice = new ArrayList<>();
+    int pagesInSlice = 0;
+    for (List<PackFileRef> page : pages.values()) {
+      if (pagesInSlice == pagesPerSlice) {
+        slices.add(slice);
+        slice = new ArrayList<>();
+        pagesInSlice = 0;
+      }
+      slice.addAll(page);
+      pagesInSlice++;
+    }
+    if (!slice.isEmpty()) {
+      slices.add(slice);
+    }
+    return slices;
+  }
+
+  /** One transaction of PUTs with the files' ids; the validation they passed is not repeated. */
+  private void store(List<PackFile> slice) {
     Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-    for (PackFile file : read) {
-      summary.count(
-          ContentPackReader.type(file.typeAndId()),
-          existing.contains(file.typeAndId()) ? LoadedState.CHANGED : LoadedState.NEW);
+    List<Resource> resources = new ArrayList<>();
+    for (PackFile file : slice) {
       Resource resource = (Resource) file.resource();
       resource.getMeta().setSource(file.file().sourceUri());
+      resources.add(resource);
       transaction
           .addEntry()
           .setResource(resource)
@@ -148,15 +213,7 @@ class ContentPackLoader implements ApplicationRunner {
           .setMethod(HTTPVerb.PUT)
           .setUrl(file.typeAndId());
     }
-    if (transaction.hasEntry()) {
-      long storing = System.nanoTime();
-      systemDao.transaction(new SystemRequestDetails(), transaction);
-      log.info(
-          "Content pack: {} resources stored in one transaction in {} ms",
-          transaction.getEntry().size(),
-          millisSince(storing));
-    }
-    return summary;
+    systemDao.transaction(AlreadyValidated.systemRequest(resources), transaction);
   }
 
   /**
@@ -188,12 +245,9 @@ class ContentPackLoader implements ApplicationRunner {
   }
 
   /** Which of these resources exist already (deleted ones included: a PUT brings them back). */
-  private Set<String> existingIds(List<PackFile> files) {
-    if (files.isEmpty()) {
-      return Set.of();
-    }
+  private Set<String> existingIds(Collection<String> typesAndIds) {
     Set<String> types = new HashSet<>();
-    files.forEach(file -> types.add(ContentPackReader.type(file.typeAndId())));
+    typesAndIds.forEach(id -> types.add(ContentPackReader.type(id)));
     return readOnly.execute(
         status -> {
           Set<String> existing = new HashSet<>();

@@ -38,7 +38,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Reads the pack, from a folder or from the copy bundled in the application jar: every {@code
  * *.json} file with its SHA-1, and a file's resource strictly parsed and validated. Any bad file
- * stops the whole read, so nothing is loaded half-way.
+ * stops the read, naming the file.
  */
 class ContentPackReader {
 
@@ -194,8 +194,7 @@ class ContentPackReader {
    * every core (HAPI's parser and validator are thread-safe).
    */
   List<PackFile> read(List<PackFileRef> files) {
-    List<PackFile> parsed =
-        files.parallelStream().map(file -> new PackFile(file, parse(file))).toList();
+    List<PackFile> parsed = parse(files);
     Map<String, String> idsByLocation = new TreeMap<>();
     parsed.forEach(file -> idsByLocation.put(file.file().location(), file.typeAndId()));
     rejectDuplicateIds(idsByLocation);
@@ -211,12 +210,35 @@ class ContentPackReader {
     return parsed;
   }
 
+  /**
+   * The files' resources, strictly parsed but not validated, in the order given: for storing files
+   * validated earlier (each file's bytes are checked against the hash they were validated with).
+   */
+  List<PackFile> parse(List<PackFileRef> files) {
+    return files.parallelStream().map(file -> new PackFile(file, parse(file))).toList();
+  }
+
+  /**
+   * The page a file belongs to: its folder (one folder per page, holding its Library,
+   * DocumentReference and Binary renditions, which refer to each other).
+   */
+  static String page(PackFileRef file) {
+    String location = file.location();
+    return location.substring(
+        0, Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\')) + 1);
+  }
+
   private IBaseResource parse(PackFileRef file) {
     String path = file.location();
+    byte[] bytes = bytes(path, file.source());
+    if (!sha1Of(path, bytes).equals(file.sha1())) {
+      // what is stored must be what was validated, and its meta.source must name these bytes
+      throw new ContentPackException(
+          path + ": changed while the pack was being loaded; start again to load the new version");
+    }
     IBaseResource resource;
     try {
-      resource =
-          parser.parseResource(new String(bytes(path, file.source()), StandardCharsets.UTF_8));
+      resource = parser.parseResource(new String(bytes, StandardCharsets.UTF_8));
     } catch (DataFormatException e) {
       throw new ContentPackException(
           path + ": not a valid FHIR R4 JSON resource: " + e.getMessage(), e);

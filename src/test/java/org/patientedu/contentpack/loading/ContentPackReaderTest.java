@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patientedu.validation.ValidationConfiguration;
+import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.ig.IgPackage;
+import org.patientedu.ig.ProfileValidation;
 
 /**
  * Every pack file is parsed strictly, and validated before it is stored; a bad one is named in the
@@ -20,7 +22,7 @@ class ContentPackReaderTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ContentPackReader READER =
-      new ContentPackReader(FHIR, ValidationConfiguration.offlineValidator(FHIR));
+      new ContentPackReader(FHIR, ProfileValidation.newValidator(FHIR, IgPackage.fromClasspath()));
 
   @TempDir Path pack;
 
@@ -84,6 +86,46 @@ class ContentPackReaderTest {
         .hasMessageContaining("page/Library.json")
         .hasMessageContaining("fails validation")
         .hasMessageContaining("Library.status");
+  }
+
+  /**
+   * The loader's validation is the one the write validation would make (it skips it for what the
+   * loader validated): a file that claims the Library profile is held to it, not only to FHIR R4.
+   */
+  @Test
+  void namesAFileThatFailsTheProfileItClaims() throws IOException {
+    String noPublisher =
+        Files.readString(Path.of("src/test/resources/ig/errors/Library-no-publisher.json"))
+            .replace(
+                "\"resourceType\": \"Library\",",
+                "\"resourceType\": \"Library\", \"meta\": { \"profile\": [ \""
+                    + PackTerminology.PROFILE_LIBRARY
+                    + "\" ] },");
+    write("page/Library.json", noPublisher);
+    assertThatThrownBy(() -> READER.read(pack))
+        .hasMessageContaining("page/Library.json")
+        .hasMessageContaining("fails validation")
+        .hasMessageContaining("Library.publisher");
+  }
+
+  /** A page's files stay together; five pages, two a slice: 2, 2 and 1 pages. */
+  @Test
+  void slicesKeepAPagesFilesTogether() throws IOException {
+    for (String page : List.of("a", "b", "c", "d", "e")) {
+      write(page + "/Library.json", library(page));
+      write(page + "/Library-b.json", library(page + "-b"));
+    }
+    write("e/Library-c.json", library("e-c"));
+    List<List<ContentPackReader.PackFileRef>> slices =
+        ContentPackLoader.slices(READER.list(pack), 2);
+    assertThat(slices)
+        .extracting(
+            slice ->
+                slice.stream().map(f -> pack.relativize(Path.of(f.location())).toString()).toList())
+        .containsExactly(
+            List.of("a/Library-b.json", "a/Library.json", "b/Library-b.json", "b/Library.json"),
+            List.of("c/Library-b.json", "c/Library.json", "d/Library-b.json", "d/Library.json"),
+            List.of("e/Library-b.json", "e/Library-c.json", "e/Library.json"));
   }
 
   @Test
