@@ -14,6 +14,7 @@ import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.patientedu.fhirserver.WriteInterceptor;
+import org.patientedu.validation.AlreadyValidated;
 
 /**
  * Refuses, with 422 and an OperationOutcome, a Library or DocumentReference written (over REST:

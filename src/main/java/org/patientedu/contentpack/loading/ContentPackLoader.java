@@ -28,7 +28,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFile;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFileRef;
 import org.patientedu.fhirserver.StartupRace;
-import org.patientedu.ig.AlreadyValidated;
+import org.patientedu.validation.AlreadyValidated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

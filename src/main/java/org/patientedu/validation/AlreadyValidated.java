@@ -1,4 +1,4 @@
-package org.patientedu.ig;
+package org.patientedu.validation;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -10,8 +10,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * A write by the server itself whose resources the caller has just validated with {@code
- * profileValidator}, so that {@link ProfileWriteValidation} does not validate them a second time
- * (the content pack loader: validation is most of a first load's time).
+ * profileValidator}, so that the guide's write validation ({@code ig.ProfileWriteValidation}) does
+ * not validate them a second time (the content pack loader: validation is most of a first load's
+ * time).
  *
  * <p>The resources are held by identity, not by content: only the very objects the caller validated
  * are let through, and a request's user data is set on the server, never by a client. Every other
@@ -35,7 +36,7 @@ public final class AlreadyValidated {
     return request;
   }
 
-  static boolean contains(RequestDetails request, IBaseResource resource) {
+  public static boolean contains(RequestDetails request, IBaseResource resource) {
     return request != null
         && request.getUserData().get(USER_DATA_KEY) instanceof Set<?> validated
         && validated.contains(resource);
