@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.info.BuildProperties;
@@ -270,14 +271,7 @@ class ImplementationGuideIT extends RunningServerTest {
         .forEach(
             p -> defined.put(p.getName(), p.getPart().stream().map(x -> x.getName()).toList()));
 
-    Parameters report =
-        anonymousClient()
-            .operation()
-            .onServer()
-            .named("$review-report")
-            .withNoParameters(Parameters.class)
-            .useHttpGet()
-            .execute();
+    Parameters report = ReviewReports.fetch(anonymousClient());
     assertThat(report.getParameter()).isNotEmpty();
     for (var parameter : report.getParameter()) {
       assertThat(defined)

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -371,14 +372,7 @@ class ReviewLifecycleIT extends RunningServerTest {
 
   @Test
   void theReviewReportCountsStatesAndListsOverduePagesOldestFirst() {
-    Parameters report =
-        anonymousClient()
-            .operation()
-            .onServer()
-            .named("$review-report")
-            .withNoParameters(Parameters.class)
-            .useHttpGet()
-            .execute();
+    Parameters report = ReviewReports.fetch(anonymousClient());
     assertThat(report.getParameter("asOf").getValue().primitiveValue()).isEqualTo(TODAY.toString());
     List<String> overdue =
         report.getParameter().stream()

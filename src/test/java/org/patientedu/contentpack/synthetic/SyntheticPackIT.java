@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.ServerProcess;
 
 /**
@@ -103,14 +104,7 @@ class SyntheticPackIT {
       // today 2026-11-30, due 24 months after the last review, due soon 60 days before that):
       // reviewed before 2024-11-30 is overdue, up to 2025-01-29 due soon, later current; a date
       // without a reviewer is the publisher's review; no date, never reviewed.
-      Parameters report =
-          client
-              .operation()
-              .onServer()
-              .named("$review-report")
-              .withNoParameters(Parameters.class)
-              .useHttpGet()
-              .execute();
+      Parameters report = ReviewReports.fetch(client);
       assertThat(count(report, "current")).isEqualTo(21);
       assertThat(count(report, "due-soon")).isEqualTo(4); // 3, 15, 26, 38
       assertThat(count(report, "overdue")).isEqualTo(8);

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
+import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,14 +53,7 @@ class SharedResourceViewsIT extends RunningServerTest {
   }
 
   private int neverReviewed() {
-    Parameters report =
-        editorClient()
-            .operation()
-            .onServer()
-            .named("$review-report")
-            .withNoParameters(Parameters.class)
-            .useHttpGet()
-            .execute();
+    Parameters report = ReviewReports.fetch(editorClient());
     return report.getParameter().stream()
         .filter(p -> p.getName().equals("never-reviewed"))
         .map(p -> ((IntegerType) p.getValue()).getValue())
