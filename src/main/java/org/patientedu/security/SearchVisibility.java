@@ -25,8 +25,9 @@ import org.patientedu.security.SmartScope.Permission;
  *
  * <ul>
  *   <li>A DocumentReference search by a caller who may not search DocumentReferences is narrowed to
- *       the catalog (catalog category, no subject) in the database query itself, so that counts and
- *       totals ({@code _summary=count}) count only what the caller may see.
+ *       the catalog (catalog category, no subject, no encounter: {@link CatalogMaterial}) in the
+ *       database query itself, so that counts and totals ({@code _summary=count}) count only what
+ *       the caller may see, and its hits need no check one by one.
  *   <li>Whatever else a search, a history or an {@code _include}/{@code _revinclude} brings along
  *       that the caller may not read is dropped before HAPI shows it.
  *   <li>Chained parameters and {@code _has} (which can ask about patient records without returning
@@ -46,6 +47,9 @@ final class SearchVisibility {
           RestOperationTypeEnum.GET_PAGE,
           RestOperationTypeEnum.HISTORY_TYPE,
           RestOperationTypeEnum.HISTORY_SYSTEM);
+
+  /** Set on a request whose search {@link #narrowSearches} narrowed to the public catalog. */
+  private static final String NARROWED_TO_CATALOG = SearchVisibility.class.getName() + ".narrowed";
 
   private static final String CATALOG_CATEGORY =
       PackTerminology.DOCUMENT_CATEGORY_SYSTEM
@@ -78,7 +82,9 @@ final class SearchVisibility {
       Map<String, String[]> narrowed = new HashMap<>(parameters);
       narrowed.put("category", append(parameters.get("category"), CATALOG_CATEGORY));
       narrowed.put("subject:missing", append(parameters.get("subject:missing"), "true"));
+      narrowed.put("encounter:missing", append(parameters.get("encounter:missing"), "true"));
       request.setParameters(narrowed);
+      request.getUserData().put(NARROWED_TO_CATALOG, Boolean.TRUE);
     }
     return true;
   }
@@ -110,16 +116,18 @@ final class SearchVisibility {
   }
 
   /**
-   * A search of one type the caller may search, or of a type wholly public (a Library: reading each
-   * hit only to learn it is public would parse every hit twice, here and for the page), bringing
-   * nothing else along.
+   * A search of one type the caller may search, of a type wholly public (a Library), or narrowed to
+   * the catalog by its query, bringing nothing else along: reading each hit only to learn it is
+   * public would parse every hit twice, here and for the page.
    */
   private boolean seesEverythingAsked(Grant grant, RequestDetails request) {
     String type = request.getResourceName();
     Map<String, String[]> parameters = request.getParameters();
     return type != null
         && (grant.allows(type, Permission.SEARCH)
-            || (publicRead && CatalogMaterial.isPublicWhole(type)))
+            || (publicRead
+                && (CatalogMaterial.isPublicWhole(type)
+                    || Boolean.TRUE.equals(request.getUserData().get(NARROWED_TO_CATALOG)))))
         && !parameters.containsKey("_include")
         && !parameters.containsKey("_revinclude")
         && parameters.keySet().stream()

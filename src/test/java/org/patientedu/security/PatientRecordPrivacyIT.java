@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.fhirserver.readcache.EncodedReadCacheFilter;
 import org.patientedu.testing.PatientRecords;
 import org.patientedu.testing.PatientRecords.Chart;
@@ -102,6 +106,42 @@ class PatientRecordPrivacyIT extends RunningServerTest {
     PatientRecords.storeChart(smartClient(PatientRecords.CHART_WRITER_SCOPES));
     assertThat(count("DocumentReference?_summary=count")).isEqualTo(before);
     assertThat(count("DocumentReference?_summary=count&subject:missing=false")).isZero();
+  }
+
+  /**
+   * Catalog category and no subject, but tied to an encounter: not catalog material. An anonymous
+   * search neither shows it nor counts it (the query itself leaves it out).
+   */
+  @Test
+  void aCatalogLookingDocumentTiedToAnEncounterIsNeitherShownNorCounted() {
+    String category =
+        "category=http://fhir.patientedu.org/CodeSystem/document-category|patient-education";
+    int before = count("DocumentReference?_summary=count&" + category);
+    DocumentReference note = new DocumentReference();
+    note.setStatus(DocumentReferenceStatus.CURRENT);
+    note.addCategory()
+        .addCoding()
+        .setSystem(PackTerminology.DOCUMENT_CATEGORY_SYSTEM)
+        .setCode(PackTerminology.DOCUMENT_CATEGORY_PATIENT_EDUCATION);
+    note.setDescription("Ward note, " + PatientRecords.PRIVATE_WORD);
+    note.getContext().addEncounter(new Reference(chart.encounter()));
+    note.addContent().setAttachment(new Attachment().setContentType("text/plain"));
+    String id =
+        smartClient(PatientRecords.CHART_WRITER_SCOPES)
+            .create()
+            .resource(note)
+            .execute()
+            .getId()
+            .toUnqualifiedVersionless()
+            .getValue();
+
+    assertThat(count("DocumentReference?_summary=count&" + category)).isEqualTo(before);
+    // asked by its id, so the answer is not a first page that may end before it
+    String byId = "DocumentReference?_id=" + id.substring(id.indexOf('/') + 1) + "&" + category;
+    assertThat(searchIds(anonymousClient(), byId)).isEmpty();
+    assertThat(searchIds(smartClient("system/DocumentReference.rs"), byId))
+        .as("a token holder finds it")
+        .containsExactly(id);
   }
 
   @Test
