@@ -3,7 +3,6 @@ package org.patientedu.contentpack.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -12,31 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.building.FhirJson;
+import org.patientedu.ig.IgPackage;
+import org.patientedu.ig.ProfileValidation;
 
 /**
  * The pack loader rejects any resource with validation errors; this checks the imported folders
- * with the same offline validator set-up (R4 core + common code systems), without Spring.
+ * with the loader's validator (R4 core and this guide's profiles), without Spring.
  */
 class PackValidationTest {
 
   @Test
   void importedResourcesHaveNoValidationErrors() throws IOException {
     FhirContext context = FhirJson.context();
-    FhirInstanceValidator module =
-        new FhirInstanceValidator(
-            new ValidationSupportChain(
-                new DefaultProfileValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context),
-                new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context)));
-    FhirValidator validator = context.newValidator().registerValidatorModule(module);
+    FhirValidator validator = ProfileValidation.newValidator(context, IgPackage.fromClasspath());
     List<Path> folders = PackEntryWriter.importedFolders(PackFixtures.PACK);
     assertThat(folders)
         .extracting(folder -> folder.getFileName().toString())
