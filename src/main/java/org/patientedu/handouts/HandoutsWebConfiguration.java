@@ -40,8 +40,13 @@ class HandoutsWebConfiguration implements WebMvcConfigurer {
       LocaleResolver localeResolver,
       Clock clock,
       HandoutsProperties properties) {
-    return new HandoutPageCache(
-        questions, localeResolver, clock, properties.pageCacheMaxSize().toBytes());
+    HandoutPageCache cache =
+        new HandoutPageCache(
+            questions, localeResolver, clock, properties.pageCacheMaxSize().toBytes());
+    if (!properties.pageCacheEnabled()) {
+      cache.standAside(); // nor at the anonymous front door
+    }
+    return cache;
   }
 
   /** After Spring Security's filters (a request they refuse never reaches it), before MVC. */

@@ -1,5 +1,7 @@
 package org.patientedu.fhirserver.readcache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +69,26 @@ public class CurrentVersions {
   private final JdbcTemplate jdbc;
   private final Map<List<String>, SharedQuery<Fingerprint>> fingerprints =
       new ConcurrentHashMap<>();
+  private final Cache<List<String>, SharedQuery<OptionalLong>> versionQueries =
+      Caffeine.newBuilder().maximumSize(10_000).build();
 
   CurrentVersions(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Empty when the resource does not exist or is deleted: HAPI then answers 404 or 410. */
+  /**
+   * Empty when the resource does not exist or is deleted: HAPI then answers 404 or 410. Callers
+   * asking for the same resource at the same moment share one query, as for fingerprints; the
+   * shared queries of the resources read most recently are kept (bounded, since ids come from
+   * callers; one dropped only means a query of its own).
+   */
   OptionalLong of(String type, String id) {
+    return versionQueries
+        .get(List.of(type, id), key -> new SharedQuery<>(() -> currentVersion(type, id)))
+        .get();
+  }
+
+  private OptionalLong currentVersion(String type, String id) {
     List<Long> versions = jdbc.queryForList(CURRENT_VERSION, Long.class, type, id);
     return versions.size() == 1 ? OptionalLong.of(versions.get(0)) : OptionalLong.empty();
   }

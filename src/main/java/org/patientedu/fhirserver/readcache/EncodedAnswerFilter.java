@@ -100,11 +100,35 @@ public abstract class EncodedAnswerFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Question question = answering ? question(request) : null;
+    Question question =
+        answering && request.getAttribute(AnonymousFrontDoor.PASSED) == null
+            ? question(request)
+            : null;
     if (question == null) {
       chain.doFilter(request, response);
       return;
     }
+    answer(question, request, response, chain);
+  }
+
+  /**
+   * What this cache would answer {@code request} by at the front door, or null: not its request, or
+   * the cache stands aside.
+   */
+  final Question frontDoorQuestion(HttpServletRequest request) {
+    return answering ? question(request) : null;
+  }
+
+  /**
+   * Replays the answer recorded under the question's key, or runs the chain and records its answer
+   * when it may be kept.
+   */
+  final void answer(
+      Question question,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws ServletException, IOException {
     EncodedResponse cached = cache.getIfPresent(question.key());
     if (cached != null) {
       hits.increment();

@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +40,12 @@ class ReadCacheConfiguration {
   @Bean
   EncodedReadCacheFilter encodedReadCacheFilter(
       CurrentVersions currentVersions, ReadCacheProperties properties) {
-    return new EncodedReadCacheFilter(currentVersions, properties.maxSize().toBytes());
+    EncodedReadCacheFilter filter =
+        new EncodedReadCacheFilter(currentVersions, properties.maxSize().toBytes());
+    if (!properties.enabled()) {
+      filter.standAside(); // nor at the front door
+    }
+    return filter;
   }
 
   @Bean
@@ -57,8 +63,13 @@ class ReadCacheConfiguration {
               + resultSetsKept
               + " HAPI keeps a search's result set, or replayed next links could lead nowhere");
     }
-    return new EncodedSearchCacheFilter(
-        questions, properties.searchMaxSize().toBytes(), properties.searchMaxAge());
+    EncodedSearchCacheFilter filter =
+        new EncodedSearchCacheFilter(
+            questions, properties.searchMaxSize().toBytes(), properties.searchMaxAge());
+    if (!properties.searches()) {
+      filter.standAside(); // nor at the front door
+    }
+    return filter;
   }
 
   @Bean
@@ -82,6 +93,22 @@ class ReadCacheConfiguration {
     registration.setUrlPatterns(List.of("/fhir/*"));
     // Before the other FHIR filters: a hit needs none of them.
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+
+  /**
+   * In front of every filter but the readiness check and the refusal counter: an anonymous repeat
+   * of a read, a search or a handout page is answered before the security chain (every {@link
+   * EncodedAnswerFilter} bean, whichever feature it belongs to, is asked in turn).
+   */
+  @Bean
+  FilterRegistrationBean<AnonymousFrontDoor> anonymousFrontDoorRegistration(
+      ObjectProvider<EncodedAnswerFilter> caches, ReadCacheProperties properties) {
+    FilterRegistrationBean<AnonymousFrontDoor> registration =
+        new FilterRegistrationBean<>(new AnonymousFrontDoor(caches.orderedStream().toList()));
+    registration.setEnabled(properties.frontDoor());
+    registration.setUrlPatterns(List.of("/*"));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 }

@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param searchMaxSize how many encoded bytes the search cache may hold
  * @param searchMaxAge how long a search answer is kept at most; must stay well under the hour HAPI
  *     keeps a search's result set, which the answer's {@code next} links name
+ * @param frontDoor answer anonymous repeats (no credentials, no cookie, no Origin) from these
+ *     caches and the handout pages' before the security chain and the other filters run; off, every
+ *     request passes through them first
  */
 @ConfigurationProperties(prefix = "edu.read-cache")
 record ReadCacheProperties(
@@ -22,4 +25,5 @@ record ReadCacheProperties(
     @DefaultValue("64MB") DataSize maxSize,
     @DefaultValue("true") boolean searches,
     @DefaultValue("32MB") DataSize searchMaxSize,
-    @DefaultValue("10m") Duration searchMaxAge) {}
+    @DefaultValue("10m") Duration searchMaxAge,
+    @DefaultValue("true") boolean frontDoor) {}
