@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -159,8 +161,13 @@ class ContentPackLoader implements ApplicationRunner {
         .forEach(
             id -> summary.count(ContentPackReader.type(id), existing.contains(id) ? CHANGED : NEW));
     long storing = System.nanoTime();
-    for (List<PackFileRef> slice : slices) {
-      store(reader.parse(slice));
+    // HAPI stores a transaction on one thread: the next slice is read and parsed on another core
+    // meanwhile (a tenth of the store phase when done in turn)
+    CompletableFuture<List<PackFile>> next = parseAsync(slices.get(0));
+    for (int i = 0; i < slices.size(); i++) {
+      List<PackFile> slice = joined(next);
+      next = i + 1 < slices.size() ? parseAsync(slices.get(i + 1)) : null;
+      store(slice);
     }
     log.info(
         "Content pack: {} resources stored in {} transactions of up to {} pages in {} ms",
@@ -196,6 +203,22 @@ class ContentPackLoader implements ApplicationRunner {
       slices.add(slice);
     }
     return slices;
+  }
+
+  private CompletableFuture<List<PackFile>> parseAsync(List<PackFileRef> slice) {
+    return CompletableFuture.supplyAsync(() -> reader.parse(slice));
+  }
+
+  /** The parsed slice, or the parse's own exception (a file changed since it was validated). */
+  private static List<PackFile> joined(CompletableFuture<List<PackFile>> parsing) {
+    try {
+      return parsing.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** One transaction of PUTs with the files' ids; the validation they passed is not repeated. */

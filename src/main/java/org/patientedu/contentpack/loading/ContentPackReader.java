@@ -93,7 +93,13 @@ class ContentPackReader {
     return SOURCE_PREFIX + "%";
   }
 
-  private static final int VALIDATION_BATCH = 100;
+  /**
+   * The fewest resources validated in one call. Each call to HAPI's validator builds a new instance
+   * validator, and a call has costs of its own besides (the Bundle encoded and parsed again): warm,
+   * 800 resources took 8 % less in calls of 400 than in calls of 100. So a slice is validated in as
+   * few calls as keep every core busy, and never in calls smaller than this.
+   */
+  static final int MIN_VALIDATION_BATCH = 100;
 
   /** "Bundle.entry[3].resource": which entry of a validation batch a message is about. */
   private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
@@ -190,24 +196,27 @@ class ContentPackReader {
    * The files' resources, parsed and validated, in the order given, each id once. Validation is
    * most of a first load's time, and HAPI's validator sets itself up afresh for every call (it
    * rebuilds its instance validator, reading the OID table from a jar each time): resources are
-   * therefore validated a batch at a time, as the entries of one collection Bundle, batches on
-   * every core (HAPI's parser and validator are thread-safe).
+   * therefore validated a batch at a time, as the entries of one collection Bundle, one batch per
+   * core (HAPI's parser and validator are thread-safe).
    */
   List<PackFile> read(List<PackFileRef> files) {
     List<PackFile> parsed = parse(files);
     Map<String, String> idsByLocation = new TreeMap<>();
     parsed.forEach(file -> idsByLocation.put(file.file().location(), file.typeAndId()));
     rejectDuplicateIds(idsByLocation);
-    int batches = (parsed.size() + VALIDATION_BATCH - 1) / VALIDATION_BATCH;
+    int batch = validationBatch(parsed.size(), Runtime.getRuntime().availableProcessors());
+    int batches = (parsed.size() + batch - 1) / batch;
     IntStream.range(0, batches)
         .parallel()
         .forEach(
-            b ->
-                validate(
-                    parsed.subList(
-                        b * VALIDATION_BATCH,
-                        Math.min(parsed.size(), (b + 1) * VALIDATION_BATCH))));
+            b -> validate(parsed.subList(b * batch, Math.min(parsed.size(), (b + 1) * batch))));
     return parsed;
+  }
+
+  /** How many resources one validation call takes: as many as share the cores evenly. */
+  static int validationBatch(int resources, int cores) {
+    int perCore = (resources + cores - 1) / Math.max(1, cores);
+    return Math.max(MIN_VALIDATION_BATCH, perCore);
   }
 
   /**

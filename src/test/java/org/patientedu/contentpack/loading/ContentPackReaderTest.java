@@ -89,6 +89,32 @@ class ContentPackReaderTest {
   }
 
   /**
+   * A slice is validated in as few calls as keep the cores busy, so one call holds hundreds of
+   * files: the file named is still the bad one, not the first of its batch. 300 good files, then a
+   * bad one in folder order (the 301st: one batch of 301 on one core, two of 151 on two).
+   */
+  @Test
+  void namesTheBadFileDeepInABigBatch() throws IOException {
+    for (int i = 1; i <= 300; i++) {
+      write("good-%03d/Library.json".formatted(i), library("good-" + i));
+    }
+    write("zz-bad/Library.json", "{\"resourceType\":\"Library\",\"id\":\"no-status\"}");
+    assertThatThrownBy(() -> READER.read(pack))
+        .hasMessageStartingWith(pack.resolve("zz-bad/Library.json").toString())
+        .hasMessageContaining("fails validation")
+        .hasMessageContaining("Library.status");
+  }
+
+  /** 800 files (a slice of 200 pages) on 2 cores: two calls of 400; never fewer than 100 a call. */
+  @Test
+  void validatesASliceInOneCallPerCore() {
+    assertThat(ContentPackReader.validationBatch(800, 2)).isEqualTo(400);
+    assertThat(ContentPackReader.validationBatch(801, 2)).isEqualTo(401);
+    assertThat(ContentPackReader.validationBatch(20, 2)).isEqualTo(100);
+    assertThat(ContentPackReader.validationBatch(800, 16)).isEqualTo(100);
+  }
+
+  /**
    * The loader's validation is the one the write validation would make (it skips it for what the
    * loader validated): a file that claims the Library profile is held to it, not only to FHIR R4.
    */
