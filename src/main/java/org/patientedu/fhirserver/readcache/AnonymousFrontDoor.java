@@ -48,7 +48,7 @@ public final class AnonymousFrontDoor extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (anonymous(request)) {
       for (EncodedAnswerFilter cache : caches) {
-        EncodedAnswerFilter.Question question = cache.frontDoorQuestion(request);
+        EncodedAnswerFilter.Question question = cache.questionIfAnswering(request);
         if (question != null) {
           request.setAttribute(PASSED, Boolean.TRUE);
           // Its own key: recorded here, the answer carries the headers of the whole chain.

@@ -100,9 +100,10 @@ public abstract class EncodedAnswerFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // A request the front door took is not looked up or recorded a second time here.
     Question question =
-        answering && request.getAttribute(AnonymousFrontDoor.PASSED) == null
-            ? question(request)
+        request.getAttribute(AnonymousFrontDoor.PASSED) == null
+            ? questionIfAnswering(request)
             : null;
     if (question == null) {
       chain.doFilter(request, response);
@@ -112,10 +113,10 @@ public abstract class EncodedAnswerFilter extends OncePerRequestFilter {
   }
 
   /**
-   * What this cache would answer {@code request} by at the front door, or null: not its request, or
-   * the cache stands aside.
+   * What this cache would answer {@code request} by, here or at the front door, or null: not its
+   * request, or the cache stands aside.
    */
-  final Question frontDoorQuestion(HttpServletRequest request) {
+  final Question questionIfAnswering(HttpServletRequest request) {
     return answering ? question(request) : null;
   }
 
