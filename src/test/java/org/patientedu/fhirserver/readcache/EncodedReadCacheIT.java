@@ -3,6 +3,8 @@ package org.patientedu.fhirserver.readcache;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EncodedReadCacheIT extends RunningServerTest {
 
   @Autowired private EncodedReadCacheFilter readCache;
+  @Autowired private MeterRegistry meters;
 
   @Test
   void aSecondReadIsServedFromTheCacheWithTheSameBytesAndHeaders() {
@@ -95,6 +98,32 @@ class EncodedReadCacheIT extends RunningServerTest {
     assertThat(xmlAgain.body()).isEqualTo(xml.body());
     assertThat(jsonAgain.body()).isEqualTo(json.body());
     assertThat(contentType(xmlAgain.headers())).contains("xml");
+  }
+
+  @Test
+  void answersFromTheFrontDoorAreCountedAsHitsNotTimedAsRequests() throws InterruptedException {
+    String path = "/fhir/Library/" + store("cache-metrics", "Answered at the front door");
+    get(path);
+    long timedBefore = requestsTimed();
+    long hitsBefore = readCache.hits();
+    for (int i = 0; i < 10; i++) {
+      assertThat(get(path).body()).contains("Answered at the front door");
+    }
+    assertThat(readCache.hits()).isEqualTo(hitsBefore + 10);
+
+    // A request the front door passes on is timed: once it shows, any of the ten would have too.
+    get(path + "?_elements=title");
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (requestsTimed() == timedBefore && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(requestsTimed() - timedBefore)
+        .as("the passed-on request, and perhaps the first read finishing late; not the ten hits")
+        .isBetween(1L, 2L);
+  }
+
+  private long requestsTimed() {
+    return meters.find("http.server.requests").timers().stream().mapToLong(Timer::count).sum();
   }
 
   @Test
