@@ -106,7 +106,10 @@ class JpaStoreConfiguration {
 
   @Primary
   @Bean
-  JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-    return new JpaTransactionManager(entityManagerFactory);
+  JpaTransactionManager transactionManager(
+      EntityManagerFactory entityManagerFactory, LocalCommits localCommits) {
+    JpaTransactionManager transactionManager = localCommits.countingTransactionManager();
+    transactionManager.setEntityManagerFactory(entityManagerFactory);
+    return transactionManager;
   }
 }

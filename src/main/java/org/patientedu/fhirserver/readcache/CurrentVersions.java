@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.patientedu.fhirserver.LocalCommits;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -67,28 +69,40 @@ public class CurrentVersions {
           + " = ?";
 
   private final JdbcTemplate jdbc;
-  private final Map<List<String>, SharedQuery<Fingerprint>> fingerprints =
+  private final LocalCommits commits;
+  private final Map<List<String>, UntilNextCommit<Fingerprint>> fingerprints =
       new ConcurrentHashMap<>();
-  private final Cache<List<String>, SharedQuery<OptionalLong>> versionQueries =
+  private final Cache<List<String>, UntilNextCommit<OptionalLong>> versionQueries =
       Caffeine.newBuilder().maximumSize(10_000).build();
+  private final LongAdder databaseQueries = new LongAdder();
 
-  CurrentVersions(JdbcTemplate jdbc) {
+  CurrentVersions(JdbcTemplate jdbc, LocalCommits commits) {
     this.jdbc = jdbc;
+    this.commits = commits;
+  }
+
+  /** How many lookups and fingerprints were read from the database (the rest were remembered). */
+  long databaseQueries() {
+    return databaseQueries.sum();
   }
 
   /**
    * Empty when the resource does not exist or is deleted: HAPI then answers 404 or 410. Callers
-   * asking for the same resource at the same moment share one query, as for fingerprints; the
-   * shared queries of the resources read most recently are kept (bounded, since ids come from
-   * callers; one dropped only means a query of its own).
+   * asking for the same resource at the same moment share one query, as for fingerprints, and on a
+   * node that is its database's only writer the answer is remembered until this node commits
+   * anything ({@link UntilNextCommit}); the queries of the resources read most recently are kept
+   * (bounded, since ids come from callers; one dropped only means a query of its own).
    */
   OptionalLong of(String type, String id) {
     return versionQueries
-        .get(List.of(type, id), key -> new SharedQuery<>(() -> currentVersion(type, id)))
+        .get(
+            List.of(type, id),
+            key -> new UntilNextCommit<>(() -> currentVersion(type, id), commits))
         .get();
   }
 
   private OptionalLong currentVersion(String type, String id) {
+    databaseQueries.increment();
     List<Long> versions = jdbc.queryForList(CURRENT_VERSION, Long.class, type, id);
     return versions.size() == 1 ? OptionalLong.of(versions.get(0)) : OptionalLong.empty();
   }
@@ -96,7 +110,8 @@ public class CurrentVersions {
   /**
    * As the database holds it when asked: callers asking at the same moment share one query that
    * started after they asked ({@link SharedQuery}), so a busy node asks once per round, not once
-   * per request.
+   * per request; a node that is its database's only writer asks again only once it has committed
+   * something ({@link UntilNextCommit}).
    */
   public Fingerprint fingerprint(String type) {
     return fingerprint(List.of(type));
@@ -107,7 +122,7 @@ public class CurrentVersions {
     return fingerprints.computeIfAbsent(types, this::fingerprintQuery).get();
   }
 
-  private SharedQuery<Fingerprint> fingerprintQuery(List<String> types) {
+  private UntilNextCommit<Fingerprint> fingerprintQuery(List<String> types) {
     String sql =
         FINGERPRINT.replace(
             TYPE_COLUMN + " = ?",
@@ -116,9 +131,12 @@ public class CurrentVersions {
                 + String.join(", ", Collections.nCopies(types.size(), "?"))
                 + ")");
     Object[] arguments = types.toArray();
-    return new SharedQuery<>(
-        () ->
-            jdbc.queryForObject(
-                sql, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), arguments));
+    return new UntilNextCommit<>(
+        () -> {
+          databaseQueries.increment();
+          return jdbc.queryForObject(
+              sql, (row, n) -> new Fingerprint(row.getLong(1), row.getLong(2)), arguments);
+        },
+        commits);
   }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.patientedu.fhirserver.LocalCommits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,8 +26,8 @@ class ReadCacheConfiguration {
   private static final int FRONT_DOOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
   @Bean
-  CurrentVersions currentVersions(JdbcTemplate jdbc) {
-    return new CurrentVersions(jdbc);
+  CurrentVersions currentVersions(JdbcTemplate jdbc, LocalCommits commits) {
+    return new CurrentVersions(jdbc, commits);
   }
 
   /** The in-memory views of each resource type that features hold (one per type, shared). */

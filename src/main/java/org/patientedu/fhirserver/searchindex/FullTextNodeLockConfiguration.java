@@ -1,12 +1,14 @@
 package org.patientedu.fhirserver.searchindex;
 
+import org.patientedu.fhirserver.LocalCommits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * Which kind of node this is for {@link FullTextNodeLock}. Static: the lock post-processes the
- * DataSource, so it must exist before other beans.
+ * Which kind of node this is for {@link FullTextNodeLock}, and so whether it is its database's only
+ * writer ({@link LocalCommits}). Static: the lock post-processes the DataSource, so it must exist
+ * before other beans.
  */
 @Configuration(proxyBeanMethods = false)
 class FullTextNodeLockConfiguration {
@@ -21,5 +23,18 @@ class FullTextNodeLockConfiguration {
   @Profile("opensearch")
   static FullTextNodeLock sharedIndexNodeLock() {
     return new FullTextNodeLock(FullTextNodeLock.Index.SHARED);
+  }
+
+  /** Alone on its database, by the lock above: what it has not written has not changed. */
+  @Bean
+  @Profile("!opensearch")
+  LocalCommits soleWriterCommits() {
+    return new LocalCommits(true);
+  }
+
+  @Bean
+  @Profile("opensearch")
+  LocalCommits sharedDatabaseCommits() {
+    return new LocalCommits(false);
   }
 }

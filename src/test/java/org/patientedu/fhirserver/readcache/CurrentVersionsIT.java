@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.junit.jupiter.api.Test;
+import org.patientedu.fhirserver.LocalCommits;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.TestLibraries;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class CurrentVersionsIT extends RunningServerTest {
   @Autowired DataSource dataSource;
 
   @Autowired JdbcTemplate jdbc;
+
+  /** The server's own: this test server is its database's only writer. */
+  @Autowired LocalCommits commits;
 
   @Test
   void hapisEntityMappingHasTheTableAndColumnsTheQueryNames() {
@@ -77,7 +81,7 @@ class CurrentVersionsIT extends RunningServerTest {
 
   @Test
   void theQueryGivesTheVersionHapiServesAndNothingForDeletedOrUnknownResources() {
-    CurrentVersions versions = new CurrentVersions(jdbc);
+    CurrentVersions versions = new CurrentVersions(jdbc, commits);
     String id = "current-versions";
     editorClient().update().resource(TestLibraries.draft(id, "Versions", "First")).execute();
     assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(1));
@@ -93,7 +97,7 @@ class CurrentVersionsIT extends RunningServerTest {
 
   @Test
   void theFingerprintChangesWithEveryWriteOfTheType() {
-    CurrentVersions versions = new CurrentVersions(jdbc);
+    CurrentVersions versions = new CurrentVersions(jdbc, commits);
     String id = "current-versions-fingerprint";
     CurrentVersions.Fingerprint before = versions.fingerprint("Library");
     editorClient().update().resource(TestLibraries.draft(id, "Fingerprint", "First")).execute();
@@ -114,5 +118,40 @@ class CurrentVersionsIT extends RunningServerTest {
         .execute();
     assertThat(versions.fingerprint("Library")).isEqualTo(libraries);
     editorClient().delete().resourceById("Basic", "fingerprint-other").execute();
+  }
+
+  @Test
+  void aSoleWriterAsksTheDatabaseAgainOnlyOnceItCommittedSomething() {
+    assertThat(commits.soleWriter()).as("H2 and a local index: alone on the database").isTrue();
+    CurrentVersions versions = new CurrentVersions(jdbc, commits);
+    String id = "current-versions-remembered";
+    editorClient().update().resource(TestLibraries.draft(id, "Remembered", "First")).execute();
+
+    assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(1));
+    CurrentVersions.Fingerprint fingerprint = versions.fingerprint("Library");
+    long asked = versions.databaseQueries();
+    assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(1));
+    assertThat(versions.fingerprint("Library")).isEqualTo(fingerprint);
+    assertThat(versions.databaseQueries())
+        .as("nothing committed: both remembered")
+        .isEqualTo(asked);
+
+    // A write over HTTP commits in the server's transaction manager: the next lookups ask.
+    editorClient().update().resource(TestLibraries.draft(id, "Remembered", "Second")).execute();
+    assertThat(versions.of("Library", id)).isEqualTo(OptionalLong.of(2));
+    assertThat(versions.fingerprint("Library"))
+        .isEqualTo(
+            new CurrentVersions.Fingerprint(fingerprint.resources(), fingerprint.versions() + 1));
+    assertThat(versions.databaseQueries()).isEqualTo(asked + 2);
+  }
+
+  @Test
+  void aNodeSharingItsDatabaseAsksEveryTime() {
+    CurrentVersions versions = new CurrentVersions(jdbc, new LocalCommits(false));
+    versions.of("Library", "oxytocin-healthwise");
+    versions.of("Library", "oxytocin-healthwise");
+    versions.fingerprint("Library");
+    versions.fingerprint("Library");
+    assertThat(versions.databaseQueries()).isEqualTo(4);
   }
 }
