@@ -73,6 +73,11 @@ public final class OpenSearchNode implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** The node's process id (for its memory, in /proc). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** How long the node took from launch to answering. */
   public Duration startup() {
     return startup;

@@ -1,0 +1,137 @@
+package org.patientedu.contentpack.synthetic;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.patientedu.testing.HttpLoad;
+
+/**
+ * The rows the synthetic-catalog benchmarks print, and the measurements both take: a node's
+ * start-up phases read from its log, its memory from /proc, and the uncached catalog searches at
+ * one connection. Printed as a markdown table with the date and the load average; nothing is
+ * asserted.
+ */
+final class CatalogBenchmarkTable {
+
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
+  private static final Duration MEASURE = Duration.ofSeconds(10);
+  private static final Pattern LOADED =
+      Pattern.compile("Content pack loaded from \\S+ in (\\d+) ms: (.*)");
+  private static final Pattern STARTED =
+      Pattern.compile("Started PatientEducationApplication in ([\\d.]+) seconds");
+
+  private final List<String> rows = new ArrayList<>();
+
+  void row(String what, String figure, String note) {
+    String line = "| " + what + " | " + figure + " | " + note + " |";
+    rows.add(line);
+    System.out.println(line);
+  }
+
+  static String seconds(long sinceNanos) {
+    return String.format("%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
+  }
+
+  /** The four catalog searches, uncached, at one connection. */
+  void catalogSearches(String fhirBase, String on) throws Exception {
+    measure(
+        "search context (SNOMED 413712001), uncached" + on,
+        fhirBase + "/Library?context=http://snomed.info/sct%7C413712001",
+        "goal: p95 <= 20 ms");
+    measure(
+        "search context:below ICD-10-CM Z39, uncached" + on,
+        fhirBase + "/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39",
+        "goal: p95 <= 20 ms");
+    measure(
+        "search _content=engorgement, uncached" + on,
+        fhirBase + "/Library?_content=engorgement",
+        "goal: p95 <= 20 ms");
+    measure(
+        "search review-status=overdue, uncached" + on,
+        fhirBase + "/Library?review-status=overdue",
+        "goal: p95 <= 20 ms");
+  }
+
+  void measure(String what, String url, String goal) throws Exception {
+    // no-cache: HAPI and the search cache would otherwise hand back an earlier answer
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).header("Cache-Control", "no-cache").build();
+    HttpLoad.run(request, 1, WARM_UP, 200);
+    HttpLoad.Result result = HttpLoad.run(request, 1, MEASURE, 200);
+    row(
+        what,
+        String.format(
+            "p50 %.1f ms, p95 %.1f ms (%d requests%s)",
+            result.percentile(50),
+            result.percentile(95),
+            result.sortedNanos().length,
+            result.errors() == 0 ? "" : ", " + result.errors() + " not 200"),
+        goal);
+  }
+
+  /** The start-up phases a node logged: Spring's start, the pack load and its phases, the index. */
+  void phases(String log, String which) {
+    Matcher started = STARTED.matcher(log);
+    if (started.find()) {
+      row(which + ": Spring context started", started.group(1) + " s", "before the pack load");
+    }
+    Matcher loaded = LOADED.matcher(log);
+    if (loaded.find()) {
+      row(which + ": pack load (log)", loaded.group(1) + " ms", loaded.group(2));
+    }
+    for (String line : log.lines().filter(l -> l.contains("Content pack: ")).toList()) {
+      row(which + ": pack phase", line.substring(line.indexOf("Content pack: ") + 14), "");
+    }
+    log.lines()
+        .filter(l -> l.contains("Review currency as of") || l.contains("Full-text index"))
+        .forEach(
+            l -> {
+              // the review line goes on to list every overdue page: keep the counts
+              String said =
+                  l.substring(l.indexOf(" : ") + 3).replaceFirst("; overdue, oldest.*", "");
+              row(which + ": " + l.substring(0, 23), said, "");
+            });
+  }
+
+  /** A process's resident memory now and at its peak, from /proc (Linux). */
+  void memory(String what, long pid) throws IOException {
+    String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+    row(what, field(status, "VmRSS") + " RSS, peak " + field(status, "VmHWM"), "");
+  }
+
+  private static String field(String status, String name) {
+    return status
+        .lines()
+        .filter(l -> l.startsWith(name + ":"))
+        .map(l -> l.substring(name.length() + 1).strip())
+        .findFirst()
+        .orElse("?");
+  }
+
+  /** The whole table under a heading with the date (UTC) and the load average at the end. */
+  void print(String heading) throws IOException {
+    System.out.println();
+    System.out.printf(
+        "%s, %s, load average %s (1/5/15 min, at the end)%n",
+        heading,
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+        String.join(
+            ", ",
+            List.of(Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+"))
+                .subList(0, 3)));
+    System.out.println("| what | figure | note |");
+    System.out.println("| --- | --- | --- |");
+    rows.forEach(System.out::println);
+  }
+}
