@@ -12,8 +12,10 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * the database again on every request. Nodes that share a database are not {@link #soleWriter()
  * sole writers}: another node's write does not move this count.
  *
- * <p>Counted in the transaction manager every HAPI and project write goes through, after the
- * commit, every commit (read-only ones too: counting one too many only costs a lookup).
+ * <p>Counted in the transaction manager every write to HAPI's tables goes through (HAPI's and the
+ * project's), after the commit, every commit (read-only ones too: counting one too many only costs
+ * a lookup). The project's own ledgers written outside it (token ids, issued cards) are not read by
+ * the caches.
  */
 public final class LocalCommits {
 
@@ -34,11 +36,6 @@ public final class LocalCommits {
     return count.get();
   }
 
-  /** Called once a transaction committed (or failed to: whether it wrote is then unknown). */
-  public void committed() {
-    count.incrementAndGet();
-  }
-
   /** Spring's JPA transaction manager, counting each commit once it is done. */
   JpaTransactionManager countingTransactionManager() {
     return new JpaTransactionManager() {
@@ -47,7 +44,8 @@ public final class LocalCommits {
         try {
           super.doCommit(status);
         } finally {
-          committed();
+          // Also when the commit failed: whether it wrote is then unknown.
+          count.incrementAndGet();
         }
       }
     };

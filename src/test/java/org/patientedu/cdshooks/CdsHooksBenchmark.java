@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.HttpLoad;
 import org.patientedu.testing.ServerProcess;
 import org.patientedu.testing.SmartTestClients;
 import org.patientedu.testing.SmartTokens;
@@ -109,15 +110,16 @@ class CdsHooksBenchmark {
     run(WARM_UP);
     long[] nanos = run(MEASURE);
     Arrays.sort(nanos);
+    HttpLoad.Result result = new HttpLoad.Result(nanos, MEASURE.toSeconds(), 0);
     System.out.printf(
         "%nCDS Hooks %s, one call at a time, %d calls in %d s: p50 %.2f ms, p95 %.2f ms, p99 %.2f"
             + " ms (load average at the end: %s)%n",
         SERVICE,
         nanos.length,
         MEASURE.toSeconds(),
-        percentile(nanos, 50),
-        percentile(nanos, 95),
-        percentile(nanos, 99),
+        result.percentile(50),
+        result.percentile(95),
+        result.percentile(99),
         Files.readString(Path.of("/proc/loadavg")).strip());
   }
 
@@ -165,10 +167,5 @@ class CdsHooksBenchmark {
         new StringEntity(
             CALL.replace("INSTANCE", UUID.randomUUID().toString()), ContentType.APPLICATION_JSON));
     return post;
-  }
-
-  private static double percentile(long[] sorted, int percent) {
-    int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
-    return sorted[Math.max(0, index)] / 1e6;
   }
 }

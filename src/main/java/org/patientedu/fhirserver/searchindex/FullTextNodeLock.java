@@ -55,6 +55,11 @@ final class FullTextNodeLock implements BeanPostProcessor, DisposableBean {
     return bean;
   }
 
+  /** A local index: no other node runs on this database while this one does. */
+  boolean aloneOnItsDatabase() {
+    return index == Index.LOCAL;
+  }
+
   /** Takes the lock or throws, which stops start-up. Returns whether a lock was needed. */
   synchronized boolean acquire(DataSource dataSource) {
     try {

@@ -25,16 +25,9 @@ class FullTextNodeLockConfiguration {
     return new FullTextNodeLock(FullTextNodeLock.Index.SHARED);
   }
 
-  /** Alone on its database, by the lock above: what it has not written has not changed. */
+  /** A node with a local index is alone on its database, by the lock above. */
   @Bean
-  @Profile("!opensearch")
-  LocalCommits soleWriterCommits() {
-    return new LocalCommits(true);
-  }
-
-  @Bean
-  @Profile("opensearch")
-  LocalCommits sharedDatabaseCommits() {
-    return new LocalCommits(false);
+  LocalCommits localCommits(FullTextNodeLock nodeLock) {
+    return new LocalCommits(nodeLock.aloneOnItsDatabase());
   }
 }
