@@ -25,6 +25,8 @@ public class SharedResourceViews {
   public <T extends IBaseResource> ResourceViews<T> of(Class<T> type) {
     return (ResourceViews<T>)
         byType.computeIfAbsent(
-            type, key -> new ResourceViews<>(daoRegistry, currentVersions, type));
+            type,
+            key ->
+                new ResourceViews<>(daoRegistry, currentVersions, type, ResourceViews.READ_CHUNK));
   }
 }
