@@ -79,6 +79,38 @@ final class CatalogBenchmarkTable {
         goal);
   }
 
+  /**
+   * Waits until a node that reported ready has finished its background start-up work (each
+   * feature's views of every page are made on one thread after readiness): until the process uses
+   * under a tenth of a core over two seconds. Searches measured before would be timed against that
+   * work, not as a settled node answers them.
+   */
+  void settled(String what, long pid) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + Duration.ofMinutes(10).toNanos();
+    long window = Duration.ofSeconds(2).toMillis();
+    long ticksPerSecond = 100; // USER_HZ: /proc counts CPU time in 1/100 s on Linux
+    long before = cpuTicks(pid);
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(window);
+      long now = cpuTicks(pid);
+      boolean quiet = (now - before) * 1000 / ticksPerSecond < window / 10;
+      before = now;
+      if (quiet) {
+        break;
+      }
+    }
+    row(what, seconds(started), "until under 0.1 core for 2 s; searches measured after");
+  }
+
+  /** User and system CPU time a process has used, in clock ticks (/proc/PID/stat, Linux). */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // fields after the command name, which is in parentheses and may contain spaces
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
   /** The start-up phases a node logged: Spring's start, the pack load and its phases, the index. */
   void phases(String log, String which) {
     Matcher started = STARTED.matcher(log);

@@ -66,6 +66,8 @@ class SyntheticCatalogBenchmark {
       table.row("restart, pack unchanged, to ready", seconds(restarting), "goal: <= 15 s");
       table.phases(server.log(), "restart");
 
+      table.settled("restart: background work after ready", server.pid());
+
       String fhir = server.fhirBase();
       table.catalogSearches(fhir, "");
       table.measure("$review-report", fhir + "/$review-report", "goal: <= 200 ms");

@@ -93,6 +93,7 @@ class TwoNodeCatalogBenchmark {
             table.phases(nodeB.log(), "node B");
 
             visibility(nodeA, nodeB);
+            table.settled("node B: background work after the rounds", nodeB.pid());
             table.catalogSearches(nodeB.fhirBase(), " on node B");
 
             table.memory("node A memory at the end", nodeA.pid());
