@@ -146,13 +146,17 @@ public final class ResourceViews<T extends IBaseResource> {
             long started = System.nanoTime();
             long readBefore = resourcesRead.get();
             int made = current().byId().size();
+            long read = resourcesRead.get() - readBefore;
+            if (read == 0) {
+              return; // another feature's warm-up of the same type already made them
+            }
             // At start-up this reads every resource of the type: operators see how long a node
             // works in the background after it reported ready.
             log.info(
                 "{} views made in advance: {} resources, {} read, in {} ms",
                 type.getSimpleName(),
                 made,
-                resourcesRead.get() - readBefore,
+                read,
                 (System.nanoTime() - started) / 1_000_000);
           } catch (RuntimeException e) {
             log.warn("{} views not made in advance: {}", type.getSimpleName(), e.toString());
