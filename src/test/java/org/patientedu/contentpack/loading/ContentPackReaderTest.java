@@ -154,6 +154,25 @@ class ContentPackReaderTest {
             List.of("e/Library-b.json", "e/Library-c.json", "e/Library.json"));
   }
 
+  /**
+   * A first load of more than 100 pages (400 files) under less than -Xmx1g is told, before it
+   * starts, to use -Xmx1g; -Xmx512m reports 499 MB and -Xmx1g 989 MB under the serial collector.
+   */
+  @Test
+  void aLargeLoadUnderASmallHeapIsToldWhichHeapItNeeds() {
+    long mb = 1024 * 1024;
+    assertThat(ContentPackLoader.heapAdvice(4000, 499 * mb))
+        .hasValueSatisfying(
+            advice ->
+                assertThat(advice)
+                    .contains("4000 files to validate")
+                    .contains("maximum heap of 499 MB")
+                    .contains("-Xmx1g"));
+    assertThat(ContentPackLoader.heapAdvice(401, 767 * mb)).isPresent();
+    assertThat(ContentPackLoader.heapAdvice(400, 499 * mb)).isEmpty();
+    assertThat(ContentPackLoader.heapAdvice(40000, 989 * mb)).isEmpty();
+  }
+
   @Test
   void refusesAResourceWithoutAnId() throws IOException {
     write("page/Library.json", library("x").replace("\"id\": \"x\",", ""));
