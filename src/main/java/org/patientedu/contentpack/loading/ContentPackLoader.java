@@ -192,9 +192,9 @@ class ContentPackLoader implements ApplicationRunner {
   /**
    * A first load of many files validates them with HAPI's instance validator, which keeps its R4
    * and R5 definitions (about 200 MB) live besides the server's own 200 MB; under a 512 MB heap a
-   * load of 1,000 pages then spent most of its time in full collections, and 10,000 pages under
-   * 768 MB nearly half (measured 2026-12-01). The loader cannot change the heap, so it says what
-   * to change before it starts rather than crawl.
+   * load of 1,000 pages then spent most of its time in full collections, and 10,000 pages under 768
+   * MB nearly half (measured 2026-12-01). The loader cannot change the heap, so it says what to
+   * change before it starts rather than crawl.
    */
   static Optional<String> heapAdvice(int filesToRead, long maxHeapBytes) {
     if (filesToRead <= LARGE_LOAD_FILES || maxHeapBytes >= LARGE_LOAD_HEAP_BYTES) {

@@ -2,10 +2,16 @@ package org.patientedu.fhirserver.readcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -26,6 +32,7 @@ class SharedResourceViewsIT extends RunningServerTest {
   @Autowired SharedResourceViews sharedViews;
   @Autowired DaoRegistry daoRegistry;
   @Autowired CurrentVersions currentVersions;
+  @Autowired IInterceptorService interceptors;
 
   /**
    * A node's first build reads every resource of the type page by page (more changed than one read
@@ -37,7 +44,25 @@ class SharedResourceViewsIT extends RunningServerTest {
         new ResourceViews<>(daoRegistry, currentVersions, Library.class, 2);
     ResourceViews<Library>.View<String> titles = views.view(Library::getTitle);
 
-    Map<String, String> first = titles.current().byId();
+    // how many resources HAPI loads at a time for this thread's reads: never more than a page
+    Thread reader = Thread.currentThread();
+    List<Integer> loadedAtATime = new CopyOnWriteArrayList<>();
+    Object loads =
+        new Object() {
+          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+          public void loading(IPreResourceAccessDetails details) {
+            if (Thread.currentThread() == reader) {
+              loadedAtATime.add(details.size());
+            }
+          }
+        };
+    interceptors.registerInterceptor(loads);
+    Map<String, String> first;
+    try {
+      first = titles.current().byId();
+    } finally {
+      interceptors.unregisterInterceptor(loads);
+    }
     int stored =
         anonymousClient()
             .search()
@@ -49,6 +74,10 @@ class SharedResourceViewsIT extends RunningServerTest {
     assertThat(stored).as("more Libraries than one page of 2").isGreaterThan(4);
     assertThat(first).as("every stored Library, once").hasSize(stored);
     assertThat(views.resourcesRead()).as("each read once").isEqualTo(stored);
+    assertThat(loadedAtATime)
+        .as("loaded a page of 2 at a time, not all at once")
+        .hasSizeGreaterThanOrEqualTo(stored / 2)
+        .allSatisfy(loaded -> assertThat(loaded).isLessThanOrEqualTo(2));
     // the pack's own pages, titles from their Library.json
     assertThat(first)
         .containsEntry("oxytocin-healthwise", "Oxytocin")
