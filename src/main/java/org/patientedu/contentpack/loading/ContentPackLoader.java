@@ -206,9 +206,8 @@ class ContentPackLoader implements ApplicationRunner {
             + " files to validate with a maximum heap of "
             + maxHeapBytes / (1024 * 1024)
             + " MB. A load this size needs -Xmx1g: with less, it spends most of its time"
-            + " collecting garbage. Start this first load with java -Xmx1g -jar ... (without"
-            + " @jvm.options: its serial collector made a 10,000-page load 1.6 times slower);"
-            + " later starts store nothing new and run with jvm.options.");
+            + " collecting garbage. Start this first load with -Xmx1g added (java @jvm.options"
+            + " -Xmx1g -jar ...); later starts store nothing new and run with jvm.options alone.");
   }
 
   /**
