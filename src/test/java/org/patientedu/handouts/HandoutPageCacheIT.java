@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.StringType;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.patientedu.fhirserver.readcache.FingerprintedQuestions;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
 import org.patientedu.testing.TestLibraries;
@@ -310,7 +309,7 @@ class HandoutPageCacheIT extends RunningServerTest {
   /** Pages are kept only once the store has not changed for a moment (FingerprintedQuestions). */
   private static void awaitSettled() {
     try {
-      Thread.sleep(FingerprintedQuestions.SETTLE.toMillis() + 500);
+      Thread.sleep(READ_CACHE_SETTLE_SECONDS * 1000L + 500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "edu.editor-token=" + RunningServerTest.EDITOR_TOKEN,
-      "edu.security.cors-origins=" + RunningServerTest.EHR_ORIGIN
+      "edu.security.cors-origins=" + RunningServerTest.EHR_ORIGIN,
+      "edu.read-cache.settle=" + RunningServerTest.READ_CACHE_SETTLE_SECONDS + "s"
     })
 @Import(RunningServerTest.FixedToday.class)
 public abstract class RunningServerTest {
@@ -45,6 +46,13 @@ public abstract class RunningServerTest {
 
   /** The one browser origin allowed to call /fhir (CORS). */
   public static final String EHR_ORIGIN = "https://ehr.example.test";
+
+  /**
+   * How long, in seconds, the shared server waits before it keeps a search answer or a handout page
+   * (edu.read-cache.settle): the shortest allowed, as local Lucene shows a change at once. Tests
+   * that wait for an answer to be kept wait this long (the default, 5 s, cost them a minute).
+   */
+  public static final int READ_CACHE_SETTLE_SECONDS = 1;
 
   /** The day the tests stand on; the issues state the seed pages' review states as of this day. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);

@@ -16,23 +16,36 @@ import org.springframework.dao.DataAccessException;
  *
  * <p>An answer is kept only if the fingerprint was the same after the chain answered, so a write
  * racing the request never leaves an old answer under the new fingerprint, and only once this node
- * has seen that fingerprint hold for {@link #SETTLE}: the full-text index takes a change a moment
- * after the database commits it (on OpenSearch, up to a refresh), and an answer that searched the
- * text in between must not be kept.
+ * has seen that fingerprint hold for a settle time ({@code edu.read-cache.settle}): the full-text
+ * index takes a change a moment after the database commits it (on OpenSearch, up to a refresh), and
+ * an answer that searched the text in between must not be kept.
  */
 public final class FingerprintedQuestions {
 
-  /** How long a fingerprint must have held before answers under it are kept (see above). */
-  public static final Duration SETTLE = Duration.ofSeconds(5);
+  /** The shortest settle time: an index refresh (OpenSearch's default interval) must fit in it. */
+  static final Duration MIN_SETTLE = Duration.ofSeconds(1);
 
   /** A fingerprint of some types, and when this node first saw it. */
   private record Seen(Fingerprint fingerprint, long sinceNanos) {}
 
   private final CurrentVersions currentVersions;
+
+  /** How long a fingerprint must have held before answers under it are kept (see above). */
+  private final Duration settle;
+
   private final Map<List<String>, Seen> firstSeen = new ConcurrentHashMap<>();
 
-  FingerprintedQuestions(CurrentVersions currentVersions) {
+  FingerprintedQuestions(CurrentVersions currentVersions, Duration settle) {
+    if (settle.compareTo(MIN_SETTLE) < 0) {
+      throw new IllegalStateException(
+          "edu.read-cache.settle ("
+              + settle
+              + ") must be at least "
+              + MIN_SETTLE
+              + ": a full-text index may take that long to show a change");
+    }
     this.currentVersions = currentVersions;
+    this.settle = settle;
   }
 
   /**
@@ -47,7 +60,7 @@ public final class FingerprintedQuestions {
       return null;
     }
     // Decided before the chain runs: an answer computed while the index may lag is never kept.
-    boolean settled = System.nanoTime() - firstSeen(typesRead, before) >= SETTLE.toNanos();
+    boolean settled = System.nanoTime() - firstSeen(typesRead, before) >= settle.toNanos();
     return new EncodedAnswerFilter.Question(
         key + "\n" + before,
         shown,

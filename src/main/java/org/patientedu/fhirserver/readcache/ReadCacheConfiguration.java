@@ -39,8 +39,9 @@ class ReadCacheConfiguration {
 
   /** For every cache whose answers are keyed by what they read: these and the features' own. */
   @Bean
-  FingerprintedQuestions fingerprintedQuestions(CurrentVersions currentVersions) {
-    return new FingerprintedQuestions(currentVersions);
+  FingerprintedQuestions fingerprintedQuestions(
+      CurrentVersions currentVersions, ReadCacheProperties properties) {
+    return new FingerprintedQuestions(currentVersions, properties.settle());
   }
 
   @Bean

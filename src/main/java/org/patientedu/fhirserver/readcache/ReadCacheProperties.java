@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param searchMaxSize how many encoded bytes the search cache may hold
  * @param searchMaxAge how long a search answer is kept at most; must stay well under the hour HAPI
  *     keeps a search's result set, which the answer's {@code next} links name
+ * @param settle how long nothing a search answer or a handout page reads must have changed before
+ *     the answer is kept: the full-text index takes a change a moment after the database commits it
+ *     (on OpenSearch, up to its refresh interval, 1 s by default); at least 1 s
  * @param frontDoor answer anonymous repeats (no credentials, no cookie, no Origin) from these
  *     caches and the handout pages' before the security chain and the other filters run; off, every
  *     request passes through them first
@@ -26,4 +29,5 @@ record ReadCacheProperties(
     @DefaultValue("true") boolean searches,
     @DefaultValue("32MB") DataSize searchMaxSize,
     @DefaultValue("10m") Duration searchMaxAge,
+    @DefaultValue("5s") Duration settle,
     @DefaultValue("true") boolean frontDoor) {}

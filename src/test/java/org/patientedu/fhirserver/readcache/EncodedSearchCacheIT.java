@@ -57,6 +57,24 @@ class EncodedSearchCacheIT extends RunningServerTest {
   }
 
   @Test
+  void anAnswerIsKeptOnlyOnceTheCatalogHasHeldStillForTheSettleTime() throws Exception {
+    store("search-cache-settle", "Search cache settle test");
+    String search = "/fhir/Library?title=Search%20cache%20settle%20test";
+    long hitsBefore = searchCache.hits();
+    get(search);
+    get(search);
+    assertThat(searchCache.hits())
+        .as("right after a write, an answer (the index may still lag) is not kept")
+        .isEqualTo(hitsBefore);
+
+    awaitSettled();
+    get(search);
+    long hitsSettled = searchCache.hits();
+    assertThat(ids(get(search))).containsExactly("search-cache-settle");
+    assertThat(searchCache.hits()).as("kept once settled").isEqualTo(hitsSettled + 1);
+  }
+
+  @Test
   void theNextLinksOfACachedAnswerLeadThroughEveryPage() throws Exception {
     for (String id : List.of("search-cache-page-1", "search-cache-page-2", "search-cache-page-3")) {
       store(id, "Search cache paging test");
@@ -145,7 +163,7 @@ class EncodedSearchCacheIT extends RunningServerTest {
 
   /** Answers are kept only once the catalog has not changed for a moment (see the filter). */
   private static void awaitSettled() throws InterruptedException {
-    Thread.sleep(FingerprintedQuestions.SETTLE.toMillis() + 500);
+    Thread.sleep(READ_CACHE_SETTLE_SECONDS * 1000L + 500);
   }
 
   private void store(String id, String title) {
