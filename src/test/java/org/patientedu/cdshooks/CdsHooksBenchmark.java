@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -86,9 +87,12 @@ class CdsHooksBenchmark {
     settings.put(
         "edu.cds-hooks.clients[" + EHR + "].jwks-file",
         SmartTestClients.publicJwksFile(EHR_KEY).toString());
+    // Measured as before: -Xmx512m and the JVM's own defaults, not the tests' C1-only start.
     server =
-        ServerProcess.start(
-            settings, Files.createDirectories(dir.resolve("logs")).resolve("server.log"));
+        ServerProcess.startWithJvmOptions(
+            List.of(),
+            settings,
+            Files.createDirectories(dir.resolve("logs")).resolve("server.log"));
     // Assigned before waiting, so @AfterAll stops a server that never became ready.
     server.awaitReady(Duration.ofMinutes(10));
   }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -175,10 +176,13 @@ class CdsHooksIT {
     // Its log is kept after the run (target/), for a failure's story.
     server =
         ServerProcess.startWithJvmOptions(
-            List.of(
-                "-Djavax.net.ssl.trustStore=" + trustStore,
-                "-Djavax.net.ssl.trustStorePassword=" + password,
-                "-Djavax.net.ssl.trustStoreType=PKCS12"),
+            Stream.concat(
+                    ServerProcess.TEST_NODE_OPTIONS.stream(),
+                    Stream.of(
+                        "-Djavax.net.ssl.trustStore=" + trustStore,
+                        "-Djavax.net.ssl.trustStorePassword=" + password,
+                        "-Djavax.net.ssl.trustStoreType=PKCS12"))
+                .toList(),
             settings,
             Files.createDirectories(Path.of("target")).resolve("cds-hooks-it-server.log"));
     // Assigned before waiting, so @AfterAll stops a server that never became ready.

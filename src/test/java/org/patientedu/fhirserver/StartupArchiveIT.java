@@ -54,7 +54,7 @@ class StartupArchiveIT {
     Path classLoads = logDir.resolve("class-load.log");
     List<String> jvmOptions =
         List.of(
-            "@" + Path.of("jvm.options").toAbsolutePath(),
+            ServerProcess.PRODUCT_JVM_OPTIONS,
             "-XX:SharedArchiveFile=" + startup.resolve("app.jsa"),
             // refuse to start rather than start without the archive
             "-Xshare:on",

@@ -31,8 +31,10 @@ class InfobuttonBenchmark {
 
   @BeforeAll
   static void start() throws Exception {
+    // Measured as before: -Xmx512m and the JVM's own defaults, not the tests' C1-only start.
     server =
-        ServerProcess.start(
+        ServerProcess.startWithJvmOptions(
+            List.of(),
             Map.of(
                 "edu.data-dir", dir.resolve("data").toString(),
                 "edu.handouts.public-base-url", "https://education.example.org",

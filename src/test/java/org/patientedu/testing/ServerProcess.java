@@ -20,12 +20,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application started as its own JVM (at {@code -Xmx512m}), as a node on another
- * machine would be. Tests that need servers of their own (restarts, a second node) use this, so the
- * test JVM holds only the shared test server. Needs the jar built by {@code package} (failsafe runs
- * after it), passed as {@code edu.app.jar}.
+ * The packaged application started as its own JVM, as a node on another machine would be. Tests
+ * that need servers of their own (restarts, a second node) use this, so the test JVM holds only the
+ * shared test server. Needs the jar built by {@code package} (failsafe runs after it), passed as
+ * {@code edu.app.jar}.
  */
 public final class ServerProcess implements AutoCloseable {
+
+  /** The product's JVM options file, as the README starts the jar (the project's root). */
+  public static final String PRODUCT_JVM_OPTIONS = "@" + Path.of("jvm.options").toAbsolutePath();
+
+  /**
+   * A test node's JVM options: the product's own ({@code jvm.options}: 512 MB heap, the serial
+   * collector), so the tests run the node as it is deployed, and its optional C1-only start ({@code
+   * jvm-fast-start.options}): a start costs about 40 % less CPU, which matters on CI's two cores,
+   * shared with the test JVM. Benchmarks choose their own options.
+   */
+  public static final List<String> TEST_NODE_OPTIONS =
+      List.of(PRODUCT_JVM_OPTIONS, "@" + Path.of("jvm-fast-start.options").toAbsolutePath());
 
   private final Process process;
   private final int port;
@@ -38,7 +50,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Map<String, String> properties, Path log) throws IOException {
-    return start(List.of("-jar", appJar().toString()), properties, log, null);
+    return startWithJvmOptions(TEST_NODE_OPTIONS, properties, log);
   }
 
   /**
@@ -47,12 +59,13 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static ServerProcess startIn(Path workingDir, Map<String, String> properties, Path log)
       throws IOException {
-    return start(List.of("-jar", appJar().toString()), properties, log, workingDir);
+    return startJar(appJar(), TEST_NODE_OPTIONS, workingDir, properties, log);
   }
 
   /**
-   * The packaged application with JVM options of the test's own before {@code -jar} (for example a
-   * trust store for a test server's certificate).
+   * The packaged application with these JVM options before {@code -jar}, instead of {@link
+   * #TEST_NODE_OPTIONS} (a benchmark's, or those plus a trust store for a test server's
+   * certificate); after {@code -Xmx512m}, which they may override.
    */
   public static ServerProcess startWithJvmOptions(
       List<String> jvmOptions, Map<String, String> properties, Path log) throws IOException {
@@ -85,15 +98,14 @@ public final class ServerProcess implements AutoCloseable {
     }
     Map<String, String> withSource = new java.util.LinkedHashMap<>(properties);
     withSource.put("spring.main.sources", source.getName());
-    return start(
+    List<String> launch = new ArrayList<>(TEST_NODE_OPTIONS);
+    launch.addAll(
         List.of(
             "-Dloader.path=" + classes,
             "-cp",
             appJar().toString(),
-            "org.springframework.boot.loader.launch.PropertiesLauncher"),
-        withSource,
-        log,
-        null);
+            "org.springframework.boot.loader.launch.PropertiesLauncher"));
+    return start(launch, withSource, log, null);
   }
 
   /**
@@ -205,7 +217,6 @@ public final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** The node's operating-system process id (for its memory, in /proc). */
   /** The node's resident memory in MB, from /proc (Linux). */
   public long residentMegabytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {

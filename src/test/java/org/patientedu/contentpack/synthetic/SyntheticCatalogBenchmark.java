@@ -35,7 +35,7 @@ class SyntheticCatalogBenchmark {
       System.getProperty("edu.bench.first-load-heap", "1g");
 
   /** The production JVM settings (heap, serial collector, caps), as {@code java @jvm.options}. */
-  private static final String JVM_OPTIONS = "@" + Path.of("jvm.options").toAbsolutePath();
+  private static final String JVM_OPTIONS = ServerProcess.PRODUCT_JVM_OPTIONS;
 
   @TempDir static Path dir;
 
