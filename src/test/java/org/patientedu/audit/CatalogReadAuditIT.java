@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 import org.patientedu.testing.SmartTestClients;
 import org.patientedu.testing.SmartTokens;
@@ -42,6 +43,8 @@ class CatalogReadAuditIT {
     Map<String, String> properties = new HashMap<>(SmartTestClients.properties());
     properties.put("edu.data-dir", dataDir.toString());
     properties.put("edu.audit.record-catalog-reads", "true");
+    // Local Lucene: the shortest wait before the search cache keeps an answer will do.
+    properties.put("edu.read-cache.settle", RunningServerTest.READ_CACHE_SETTLE_SECONDS + "s");
     server =
         ServerProcess.start(properties, dataDir.resolve("server.log"))
             .awaitReady(Duration.ofMinutes(5));
@@ -96,7 +99,7 @@ class CatalogReadAuditIT {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("oxytocin-goaskalice");
       // Past the moment the search cache waits for before it keeps an answer.
-      Thread.sleep(6_000);
+      Thread.sleep(RunningServerTest.READ_CACHE_SETTLE_SECONDS * 1000L + 500);
     }
 
     List<AuditEvent> searches =
