@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
@@ -41,6 +42,7 @@ import org.patientedu.testing.ServerProcess;
 @Tag("robustness")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated("requests during an outage must be answered within 6 s")
 class DatabaseOutageIT {
 
   private static final Duration START_UP = Duration.ofMinutes(10);

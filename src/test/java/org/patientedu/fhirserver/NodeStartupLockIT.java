@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The start-up lock on a real PostgreSQL: one node at a time, and a dead node does not block the
  * rest.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated("the lock's waits are measured in fractions of a second")
 class NodeStartupLockIT {
 
   private EmbeddedPostgres postgres;

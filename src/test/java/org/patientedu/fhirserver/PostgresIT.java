@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.patientedu.contentpack.ClinicalContext;
 import org.patientedu.contentpack.ContextTag;
 import org.patientedu.contentpack.fhir.ContextElements;
@@ -55,6 +56,7 @@ import org.patientedu.testing.TestLibraries;
  * node with the profiles {@code postgres,opensearch}, two of them starting at the same moment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated("a change must be found on the other node within 2 s")
 class PostgresIT {
 
   /** The requirement for a write on one node to be found by full text on another. */

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
@@ -47,6 +48,7 @@ import org.patientedu.testing.ServerProcess;
 @Tag("robustness")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated("slow uploads and kill -9 rounds are timed against the server's deadlines")
 class RobustnessIT {
 
   private static final Duration START_UP = Duration.ofMinutes(10);

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
 import org.patientedu.testing.TestLibraries;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with yesterday's page. Pages holding a ticket, requests with credentials or foreign cookies, the
  * PDF and error pages are rendered every time. (The bound: {@code EncodedAnswerFilterTest}.)
  */
+@Isolated("a page right after a write must come within the 1 s settle time")
 class HandoutPageCacheIT extends RunningServerTest {
 
   /** The security headers of the pages (SecurityHeadersInterceptor, and Spring Security's). */

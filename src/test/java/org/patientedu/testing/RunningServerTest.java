@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that drive the whole server over HTTP, as an EHR would. All subclasses share
  * one running server (Spring caches the context), on a random port, with the real content pack and
  * an embedded database in a fresh temporary folder.
+ *
+ * <p>Integration test classes run two at a time (pom.xml, it.parallel); the classes of this shared
+ * server take turns ({@link #SHARED_SERVER}), since they write to it and move its clock.
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -36,7 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
       "edu.read-cache.settle=" + RunningServerTest.READ_CACHE_SETTLE_SECONDS + "s"
     })
 @Import(RunningServerTest.FixedToday.class)
+@ResourceLock(RunningServerTest.SHARED_SERVER)
 public abstract class RunningServerTest {
+
+  /** The lock the shared server's test classes hold in turn. */
+  public static final String SHARED_SERVER = "org.patientedu.shared-test-server";
 
   /**
    * The development editor token (every scope but the audit one), for tests that are not about

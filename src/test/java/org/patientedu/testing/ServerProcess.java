@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,9 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static final List<String> TEST_NODE_OPTIONS =
       List.of(PRODUCT_JVM_OPTIONS, "@" + Path.of("jvm-fast-start.options").toAbsolutePath());
+
+  /** Every port {@link #freePort} handed out (guarded by the class's lock). */
+  private static final Set<Integer> PORTS_GIVEN = new HashSet<>();
 
   private final Process process;
   private final int port;
@@ -250,9 +255,17 @@ public final class ServerProcess implements AutoCloseable {
     return Path.of(jar);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port free now and never handed out before in this JVM: test classes start nodes two at a
+   * time, and the kernel may offer a port just closed to the second before the first binds it.
+   */
+  private static synchronized int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (PORTS_GIVEN.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.TestLibraries;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * links working, and never stale: a write is seen on the next search. Token holders always get
  * HAPI's answer. (Two nodes on one database: {@code PostgresIT}.)
  */
+@Isolated("a search right after a write must come within the 1 s settle time")
 class EncodedSearchCacheIT extends RunningServerTest {
 
   @Autowired private EncodedSearchCacheFilter searchCache;
