@@ -37,7 +37,6 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +55,6 @@ import org.patientedu.testing.TestLibraries;
  * node with the profiles {@code postgres,opensearch}, two of them starting at the same moment.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// Among the longest classes (4-5 minutes): started first, so the other lane packs around it.
-@Order(1)
 class PostgresIT {
 
   /**

@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.RunningServerTest;
@@ -26,8 +25,6 @@ import org.patientedu.testing.ServerProcess;
  * since is kept), a changed file becomes a new version with history kept, a bad file stops the load
  * and loads nothing.
  */
-// Among the longest classes (4-5 minutes): started first, so the other lane packs around it.
-@Order(1)
 class ContentPackReloadIT {
 
   @TempDir Path dataDir;

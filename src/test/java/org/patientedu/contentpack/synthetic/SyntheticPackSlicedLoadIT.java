@@ -11,7 +11,6 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Library;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerProcess;
@@ -20,8 +19,6 @@ import org.patientedu.testing.ServerProcess;
  * A pack larger than a slice ({@code edu.content-pack.slice-size=2}): a bad file in the last slice
  * stores nothing and is named; without it, every page loads whole, in three transactions.
  */
-// Among the longest classes (4-5 minutes): started first, so the other lane packs around it.
-@Order(1)
 class SyntheticPackSlicedLoadIT {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
