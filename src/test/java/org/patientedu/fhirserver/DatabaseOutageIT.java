@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.patientedu.testing.FreePorts;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
@@ -58,9 +58,7 @@ class DatabaseOutageIT {
   @BeforeAll
   void startPostgresAndANode() throws Exception {
     work = Files.createTempDirectory("edu-outage-");
-    try (ServerSocket socket = new ServerSocket(0)) {
-      postgresPort = socket.getLocalPort();
-    }
+    postgresPort = FreePorts.next();
     postgres = startPostgres();
     node = startNode();
     node.awaitReady(START_UP);

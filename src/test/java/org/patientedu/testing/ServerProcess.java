@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,9 +37,6 @@ public final class ServerProcess implements AutoCloseable {
    */
   public static final List<String> TEST_NODE_OPTIONS =
       List.of(PRODUCT_JVM_OPTIONS, "@" + Path.of("jvm-fast-start.options").toAbsolutePath());
-
-  /** Every port {@link #freePort} handed out (guarded by the class's lock). */
-  private static final Set<Integer> PORTS_GIVEN = new HashSet<>();
 
   private final Process process;
   private final int port;
@@ -130,7 +124,7 @@ public final class ServerProcess implements AutoCloseable {
   private static ServerProcess start(
       List<String> launch, Map<String, String> properties, Path log, Path workingDir)
       throws IOException {
-    int port = freePort();
+    int port = FreePorts.next();
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -253,19 +247,5 @@ public final class ServerProcess implements AutoCloseable {
               + ". Run through ./mvnw verify, which packages before the integration tests.");
     }
     return Path.of(jar);
-  }
-
-  /**
-   * A port free now and never handed out before in this JVM: test classes start nodes two at a
-   * time, and the kernel may offer a port just closed to the second before the first binds it.
-   */
-  private static synchronized int freePort() throws IOException {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        if (PORTS_GIVEN.add(socket.getLocalPort())) {
-          return socket.getLocalPort();
-        }
-      }
-    }
   }
 }
