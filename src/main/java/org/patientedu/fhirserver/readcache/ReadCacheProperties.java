@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param settle how long nothing a search answer or a handout page reads must have changed before
  *     the answer is kept: the full-text index takes a change a moment after the database commits it
  *     (on OpenSearch, up to its refresh interval, 1 s by default); at least 1 s
+ * @param parsedMaxSize how much stored text (as HAPI stores it) the parses that search answers
+ *     reuse may stand for; the parses themselves take a few times as much heap; {@code 0} parses
+ *     every stored version every time
  * @param frontDoor answer anonymous repeats (no credentials, no cookie, no Origin) from these
  *     caches and the handout pages' before the security chain and the other filters run; off, every
  *     request passes through them first
@@ -30,4 +33,5 @@ record ReadCacheProperties(
     @DefaultValue("32MB") DataSize searchMaxSize,
     @DefaultValue("10m") Duration searchMaxAge,
     @DefaultValue("5s") Duration settle,
+    @DefaultValue("4MB") DataSize parsedMaxSize,
     @DefaultValue("true") boolean frontDoor) {}
