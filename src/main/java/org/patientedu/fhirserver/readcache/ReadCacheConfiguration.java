@@ -1,17 +1,7 @@
 package org.patientedu.fhirserver.readcache;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.dao.IJpaStorageResourceParser;
-import ca.uhn.fhir.jpa.dao.IResourceMetadataExtractorSvc;
-import ca.uhn.fhir.jpa.esr.ExternallyStoredResourceServiceRegistry;
-import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.partition.IPartitionLookupSvc;
-import ca.uhn.fhir.jpa.search.BatchResourceLoader;
-import ca.uhn.fhir.util.IMetaTagSorter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.patientedu.fhirserver.LocalCommits;
@@ -20,7 +10,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -31,9 +21,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * CurrentVersions}) and answers keyed by what they read ({@link FingerprintedQuestions}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ReusedParses.class) // the loader of search results, in place of HAPI's
 class ReadCacheConfiguration {
-
-  static final String REUSED_PARSES = "edu.search.parses.reused";
 
   /** After the readiness check and the refusal counter, before everything else. */
   private static final int FRONT_DOOR_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
@@ -41,38 +30,6 @@ class ReadCacheConfiguration {
   @Bean
   CurrentVersions currentVersions(JdbcTemplate jdbc, LocalCommits commits) {
     return new CurrentVersions(jdbc, commits);
-  }
-
-  /**
-   * Takes the place of HAPI's own loader of search results (HAPI's {@code SearchConfig} asks for
-   * one by type): the same loading, reusing the parses of stored versions it read before.
-   */
-  @Bean
-  @Primary
-  BatchResourceLoader reusedParses(
-      FhirContext context,
-      IResourceMetadataExtractorSvc metadata,
-      IJpaStorageResourceParser storageParser,
-      ExternallyStoredResourceServiceRegistry externallyStored,
-      IMetaTagSorter tagSorter,
-      PartitionSettings partitionSettings,
-      IPartitionLookupSvc partitionLookup,
-      ReadCacheProperties properties,
-      MeterRegistry meters) {
-    ReusedParses loader =
-        new ReusedParses(
-            context,
-            metadata,
-            storageParser,
-            externallyStored,
-            tagSorter,
-            partitionSettings,
-            partitionLookup,
-            properties.parsedMaxSize().toBytes());
-    FunctionCounter.builder(REUSED_PARSES, loader, ReusedParses::reused)
-        .description("Resources in search answers handed out from a kept parse")
-        .register(meters);
-    return loader;
   }
 
   /** The in-memory views of each resource type that features hold (one per type, shared). */

@@ -14,6 +14,8 @@ import ca.uhn.fhir.jpa.search.BatchResourceLoader;
 import ca.uhn.fhir.util.IMetaTagSorter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.context.annotation.Primary;
 
 /**
  * HAPI's loader of the resources a search answers with, keeping what it parsed. Parsing the stored
@@ -36,7 +39,10 @@ import org.hl7.fhir.r4.model.Resource;
  * Every caller gets its own copy with HAPI's metadata put back, since HAPI marks the resources it
  * hands out (search mode, for one). The cache is bounded by the stored text's length.
  */
+@Primary // HAPI's SearchConfig asks for its loader by type: this one takes the place of HAPI's
 final class ReusedParses extends BatchResourceLoader {
+
+  static final String REUSED = "edu.search.parses.reused";
 
   private record StoredVersion(long pid, long version, boolean forHistory) {}
 
@@ -56,7 +62,8 @@ final class ReusedParses extends BatchResourceLoader {
       IMetaTagSorter tagSorter,
       PartitionSettings partitionSettings,
       IPartitionLookupSvc partitionLookup,
-      long maxStoredTextLength) {
+      ReadCacheProperties properties,
+      MeterRegistry meters) {
     super(
         context,
         metadata,
@@ -71,9 +78,12 @@ final class ReusedParses extends BatchResourceLoader {
     this.partitioned = partitionSettings.isPartitioningEnabled();
     this.parses =
         Caffeine.newBuilder()
-            .maximumWeight(maxStoredTextLength)
+            .maximumWeight(properties.parsedMaxSize().toBytes())
             .<StoredVersion, Parse>weigher((version, parse) -> parse.weight())
             .build();
+    FunctionCounter.builder(REUSED, this, ReusedParses::reused)
+        .description("Resources in search answers handed out from a kept parse")
+        .register(meters);
   }
 
   @Override
