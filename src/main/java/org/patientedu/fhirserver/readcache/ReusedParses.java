@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,8 @@ final class ReusedParses extends BatchResourceLoader {
     // which places each resource by its pid.
     Map<JpaPid, Collection<BaseTag>> tags = metadata.getTagsBatch(entities);
     List<ResourceLoadResult> results = new ArrayList<>(entities.size());
-    List<ResourceHistoryTable> toParse = new ArrayList<>();
+    // by pid: a page names each resource once, and HAPI's answer is matched back by pid
+    Map<JpaPid, ResourceHistoryTable> toParse = new HashMap<>();
     for (ResourceHistoryTable entity : entities) {
       Collection<BaseTag> itsTags = tags.getOrDefault(entity.getResourceId(), List.of());
       Parse kept = reusable(entity) ? parses.getIfPresent(key(entity, forHistory)) : null;
@@ -108,17 +110,15 @@ final class ReusedParses extends BatchResourceLoader {
         results.add(new ResourceLoadResult(entity.getResourceId(), copy, false));
         reused.increment();
       } else {
-        toParse.add(entity);
+        toParse.put(entity.getResourceId(), entity);
       }
     }
     if (toParse.isEmpty()) {
       return results;
     }
-    Map<JpaPid, ResourceHistoryTable> parsedEntities =
-        toParse.stream()
-            .collect(Collectors.toMap(ResourceHistoryTable::getResourceId, e -> e, (a, b) -> a));
-    for (ResourceLoadResult parsed : super.loadResources(toParse, forHistory)) {
-      ResourceHistoryTable entity = parsedEntities.get(parsed.pid());
+    for (ResourceLoadResult parsed :
+        super.loadResources(new ArrayList<>(toParse.values()), forHistory)) {
+      ResourceHistoryTable entity = toParse.get(parsed.pid());
       if (entity != null
           && reusable(entity)
           && !parsed.isDeleted()
