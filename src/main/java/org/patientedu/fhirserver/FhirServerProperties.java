@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxPageSize largest {@code _count} honoured
  * @param nodeStartupWait on PostgreSQL, how long a starting node waits for another to finish
  *     starting before it starts anyway ({@link NodeStartupLock})
+ * @param offsetPaging catalog searches page by {@code _offset} ({@link OffsetPaging}); {@code
+ *     false} keeps HAPI's stored searches, whose pages hold a snapshot of the matches
  */
 @ConfigurationProperties(prefix = "edu")
 public record FhirServerProperties(
@@ -26,4 +28,5 @@ public record FhirServerProperties(
     @DefaultValue("10MB") DataSize maxRequestBody,
     @DefaultValue("20") int defaultPageSize,
     @DefaultValue("200") int maxPageSize,
-    @DefaultValue("10m") Duration nodeStartupWait) {}
+    @DefaultValue("10m") Duration nodeStartupWait,
+    @DefaultValue("true") boolean offsetPaging) {}

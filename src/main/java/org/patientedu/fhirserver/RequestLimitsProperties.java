@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxSearchParameters search parameters (values, counting each repeat) one search may carry;
  *     every one more is a join the database planner must weigh, and a few hundred kept a core busy
  *     for minutes
- * @param maxOffset largest {@code _offset}; deeper pages are reached with the paging links
+ * @param maxOffset largest {@code _offset}; catalog searches page by offset ({@link OffsetPaging}),
+ *     so this is also how deep one catalog search pages: ten times the 10,000-page catalog, where
+ *     the last page cost what the first did; other searches page deeper through their paging links
  * @param statementTimeout longest any one database statement may run before the database cancels it
  *     (the client gets 503)
  * @param requestDeadline longest one FHIR request may take once its body is read; when it passes,
@@ -27,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "edu.limits")
 public record RequestLimitsProperties(
     @DefaultValue("30") int maxSearchParameters,
-    @DefaultValue("1000") int maxOffset,
+    @DefaultValue("100000") int maxOffset,
     @DefaultValue("30s") Duration statementTimeout,
     @DefaultValue("60s") Duration requestDeadline,
     @DefaultValue("64MB") DataSize inFlightBodies,

@@ -57,6 +57,9 @@ class RestfulServerConfiguration {
     // a Provenance names the exact versions it speaks for (HAPI strips versions from references
     // otherwise).
     fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+    // no reference of ours carries an unsaved resource to contain, so the encoder need not walk
+    // every resource it writes looking for one (11 % of an uncached search at 10,000 pages, JFR).
+    fhirContext.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
 
     RestfulServer server =
         new RestfulServer(fhirContext) {
@@ -89,6 +92,9 @@ class RestfulServerConfiguration {
         new FailureAnswers(limits.statementTimeout(), () -> isReachable(dataSource)));
     server.registerInterceptor(new CapabilityStatementCustomizer());
     server.registerInterceptor(new ContentSearchOverNarrativeInterceptor());
+    if (properties.offsetPaging()) {
+      server.registerInterceptor(new OffsetPaging());
+    }
     // Features (security, audit, review lifecycle, ...) add their providers and interceptors here;
     // who may do what is the security feature's.
     plugins.orderedStream().forEach(plugin -> plugin.configure(server));

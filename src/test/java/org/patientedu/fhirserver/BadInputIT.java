@@ -181,7 +181,7 @@ class BadInputIT extends RunningServerTest {
 
   @Test
   void anOffsetBeyondTheLimitIsA400() {
-    assertPlain400(get("/fhir/Library?_offset=2147483647"), "_offset may be at most 1000");
+    assertPlain400(get("/fhir/Library?_offset=2147483647"), "_offset may be at most 100000");
   }
 
   @Test
