@@ -28,7 +28,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OffsetPagingIT extends RunningServerTest {
 
-  private static final int LIBRARIES = 45;
+  /** Few: they are drafts nobody reviewed, and the nurses' catalog lists those 50 to a page. */
+  private static final int LIBRARIES = 7;
+
   private static final CacheControlDirective NO_CACHE =
       new CacheControlDirective().setNoCache(true);
 
@@ -54,12 +56,12 @@ class OffsetPagingIT extends RunningServerTest {
 
   @Test
   void aCatalogSearchPagesByOffsetFindsEveryMatchOnceAndStoresNoSearch() {
-    Bundle first = search("Library?name:exact=" + marker + "&_count=20");
+    Bundle first = search("Library?name:exact=" + marker + "&_count=3");
 
     assertThat(first.getTotal()).as("exact total on the first page").isEqualTo(LIBRARIES);
-    assertThat(first.getEntry()).hasSize(20);
+    assertThat(first.getEntry()).hasSize(3);
     String next = first.getLink(Bundle.LINK_NEXT).getUrl();
-    assertThat(next).contains("_offset=20").doesNotContain("_getpages");
+    assertThat(next).contains("_offset=3").doesNotContain("_getpages");
 
     List<String> seen = walk(first);
     assertThat(seen).hasSize(LIBRARIES).doesNotHaveDuplicates();
@@ -69,9 +71,9 @@ class OffsetPagingIT extends RunningServerTest {
 
   @Test
   void aPageTheClientAskedForByOffsetIsTheOneAnswered() {
-    Bundle last = search("Library?name:exact=" + marker + "&_offset=40&_count=20");
+    Bundle last = search("Library?name:exact=" + marker + "&_offset=6&_count=3");
 
-    assertThat(last.getEntry()).hasSize(5);
+    assertThat(last.getEntry()).hasSize(1);
     assertThat(last.getTotal()).as("the page reaches the end").isEqualTo(LIBRARIES);
     assertThat(last.getLink(Bundle.LINK_NEXT)).isNull();
     assertThat(search("Library?name:exact=" + marker + "&_summary=count").getTotal())
@@ -81,9 +83,9 @@ class OffsetPagingIT extends RunningServerTest {
   @Test
   void aFullTextSearchKeepsHapisStoredPaging() {
     String word = marker.toLowerCase(Locale.ROOT);
-    Bundle first = search("Library?_content=" + word + "&_count=20");
+    Bundle first = search("Library?_content=" + word + "&_count=3");
 
-    assertThat(first.getEntry()).hasSize(20);
+    assertThat(first.getEntry()).hasSize(3);
     assertThat(first.getLink(Bundle.LINK_NEXT).getUrl()).contains("_getpages");
     List<String> seen = walk(first);
     assertThat(seen).hasSize(LIBRARIES).doesNotHaveDuplicates();
