@@ -16,7 +16,8 @@ import java.util.Set;
  * uncached search at 10,000 pages (JFR); an offset search runs one bounded query in the request.
  * HAPI's own {@code _offset} support does the work (its next links carry {@code _offset}); this
  * only asks for it when the client did not choose, with an exact {@code _total} so that the first
- * page still says how many there are.
+ * page says how many there are, in the order of storage ({@code _sort=_pid}) unless the client
+ * sorts.
  *
  * <p>Left to HAPI's stored paging: full-text searches ({@code _content}, {@code _text}: HAPI's
  * offset path returned at most 800 of 6,543 full-text matches at 10,000 pages), searches that
@@ -43,6 +44,11 @@ final class OffsetPaging {
       if (!parameters.containsKey(Constants.PARAM_OFFSET)
           && FULL_TEXT.stream().noneMatch(parameters::containsKey)) {
         request.addParameter(Constants.PARAM_OFFSET, new String[] {"0"});
+        if (!parameters.containsKey(Constants.PARAM_SORT)) {
+          // Each page is a query of its own, and without an order PostgreSQL may order two pages'
+          // rows differently: HAPI adds none. By pid is the order HAPI answered in before.
+          request.addParameter(Constants.PARAM_SORT, new String[] {Constants.PARAM_PID});
+        }
         if (!parameters.containsKey(Constants.PARAM_SEARCH_TOTAL_MODE)) {
           request.addParameter(
               Constants.PARAM_SEARCH_TOTAL_MODE,

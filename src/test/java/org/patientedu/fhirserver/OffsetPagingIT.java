@@ -7,10 +7,8 @@ import ca.uhn.fhir.jpa.entity.Search;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Library;
@@ -38,7 +36,7 @@ class OffsetPagingIT extends RunningServerTest {
   private final String marker =
       "Offsetpaging" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
-  private final Set<String> created = new HashSet<>();
+  private final List<String> created = new ArrayList<>();
 
   @Autowired ISearchDao storedSearches;
 
@@ -61,11 +59,10 @@ class OffsetPagingIT extends RunningServerTest {
     assertThat(first.getTotal()).as("exact total on the first page").isEqualTo(LIBRARIES);
     assertThat(first.getEntry()).hasSize(3);
     String next = first.getLink(Bundle.LINK_NEXT).getUrl();
-    assertThat(next).contains("_offset=3").doesNotContain("_getpages");
+    assertThat(next).contains("_offset=3", "_sort=_pid").doesNotContain("_getpages");
 
     List<String> seen = walk(first);
-    assertThat(seen).hasSize(LIBRARIES).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(seen)).isEqualTo(created);
+    assertThat(seen).as("each once, in the order they were stored").isEqualTo(created);
     assertThat(storedSearchesMentioning(marker)).as("searches HAPI stored for these").isEmpty();
   }
 
@@ -88,7 +85,7 @@ class OffsetPagingIT extends RunningServerTest {
     assertThat(first.getEntry()).hasSize(3);
     assertThat(first.getLink(Bundle.LINK_NEXT).getUrl()).contains("_getpages");
     List<String> seen = walk(first);
-    assertThat(seen).hasSize(LIBRARIES).doesNotHaveDuplicates();
+    assertThat(seen).hasSize(LIBRARIES).doesNotHaveDuplicates().containsAll(created);
     assertThat(storedSearchesMentioning(word)).isNotEmpty();
   }
 
