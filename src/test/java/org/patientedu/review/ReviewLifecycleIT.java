@@ -3,6 +3,10 @@ package org.patientedu.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -11,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -54,6 +59,8 @@ class ReviewLifecycleIT extends RunningServerTest {
   @Autowired ReviewStatusRefresher refresher;
 
   @Autowired ScheduledTaskHolder scheduledTasks;
+
+  @Autowired IInterceptorService interceptors;
 
   @Test
   void seedPagesAreOverdueOrNeverReviewedAsOfTheTwentySecondOfNovember2026() {
@@ -365,6 +372,50 @@ class ReviewLifecycleIT extends RunningServerTest {
       assertThat(reviewStatus(library(id))).isEqualTo("overdue");
     } finally {
       clock.setToday(TODAY);
+      refresher.refresh();
+    }
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+  }
+
+  /**
+   * A refresh reads the catalog a bounded page at a time: at 10,000 pages one search of every
+   * Library and DocumentReference ran a 512 MB node out of heap. Pages of 2 here, so the pack spans
+   * several, and a page past its review date still moves.
+   */
+  @Test
+  void aRefreshReadsAPageAtATimeAndStillMovesStates() {
+    String id = copyOfSeed("oxytocin-perexp", "paged-refresh");
+    call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+
+    // how many resources HAPI loads at a time for this thread's reads
+    Thread refreshing = Thread.currentThread();
+    List<Integer> loadedAtATime = new CopyOnWriteArrayList<>();
+    Object loads =
+        new Object() {
+          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+          public void loading(IPreResourceAccessDetails details) {
+            if (Thread.currentThread() == refreshing) {
+              loadedAtATime.add(details.size());
+            }
+          }
+        };
+    interceptors.registerInterceptor(loads);
+    try {
+      clock.setToday(TODAY.plusMonths(24).plusDays(1));
+      assertThat(refresher.refresh(2)).as("states changed").isPositive();
+    } finally {
+      interceptors.unregisterInterceptor(loads);
+      clock.setToday(TODAY);
+    }
+    try {
+      assertThat(reviewStatus(library(id))).isEqualTo("overdue");
+      // 5 seed Libraries, 5 DocumentReferences and this copy: at least 6 pages of 2
+      assertThat(loadedAtATime)
+          .as("loaded 2 at a time, not every Library at once")
+          .hasSizeGreaterThanOrEqualTo(6)
+          .allSatisfy(loaded -> assertThat(loaded).isLessThanOrEqualTo(2));
+    } finally {
       refresher.refresh();
     }
     assertThat(reviewStatus(library(id))).isEqualTo("current");

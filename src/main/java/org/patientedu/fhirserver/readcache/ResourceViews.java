@@ -3,8 +3,6 @@ package org.patientedu.fhirserver.readcache;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.Constants;
-import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -230,46 +228,24 @@ public final class ResourceViews<T extends IBaseResource> {
   }
 
   /**
-   * Many changed (a node's first build): every resource of the type, a page at a time in the order
-   * of their database keys, keeping the wanted ones. Asking for thousands by {@code _id} costs H2 a
-   * scan of the type per chunk (HAPI resolves the ids with one OR term per id): 36 s of one core
-   * for 10,000 Libraries. A plain search of the type is no answer either: HAPI runs a search from
-   * inside the server synchronously and loads every match in one persistence context, which at
-   * 10,000 Libraries held 700 MB live. So each page is its own bounded query ({@code _offset} and
-   * {@code _count}, sorted by {@code _pid}); a resource deleted between two pages can shift one of
-   * the next page out, and is then missing only until the delete's new fingerprint makes the next
-   * use read it again.
+   * Many changed (a node's first build): every resource of the type, a page at a time, keeping the
+   * wanted ones. Asking for thousands by {@code _id} costs H2 a scan of the type per chunk (HAPI
+   * resolves the ids with one OR term per id): 36 s of one core for 10,000 Libraries. A resource
+   * shifted out of the walk by a delete is missing only until the delete's new fingerprint makes
+   * the next use read it again.
    */
   private void readAllPaged(
       IFhirResourceDao<T> dao, Set<String> wanted, Map<String, Versioned> read) {
-    String previousFirst = null;
-    for (int offset = 0; ; offset += readChunk) {
-      SearchParameterMap page = SearchParameterMap.newSynchronous();
-      page.setSort(new SortSpec(Constants.PARAM_PID));
-      page.setOffset(offset);
-      page.setCount(readChunk);
-      // HAPI takes a search's offset from the request's _offset (it resets the map's otherwise)
-      SystemRequestDetails request = new SystemRequestDetails();
-      request.addParameter(Constants.PARAM_OFFSET, new String[] {Integer.toString(offset)});
-      List<IBaseResource> resources = dao.search(page, request).getResources(0, readChunk);
-      if (resources.isEmpty()) {
-        return;
-      }
-      String first = resources.get(0).getIdElement().getIdPart();
-      if (first.equals(previousFirst)) {
-        throw new IllegalStateException(
-            "Paging through " + type.getSimpleName() + " returned the same page twice");
-      }
-      previousFirst = first;
-      for (IBaseResource resource : resources) {
-        if (wanted.contains(resource.getIdElement().getIdPart())) {
-          view(type.cast(resource), read);
-        }
-      }
-      if (resources.size() < readChunk) {
-        return;
-      }
-    }
+    EveryResource.inPages(
+        dao,
+        readChunk,
+        page -> {
+          for (IBaseResource resource : page) {
+            if (wanted.contains(resource.getIdElement().getIdPart())) {
+              view(type.cast(resource), read);
+            }
+          }
+        });
   }
 
   /** A few changed: read by id, a bounded {@code _id} list at a time. */
