@@ -421,6 +421,61 @@ class ReviewLifecycleIT extends RunningServerTest {
     assertThat(reviewStatus(library(id))).isEqualTo("current");
   }
 
+  /**
+   * A delete while the refresh pages through the catalog shifts the later pages by one, so the walk
+   * passes over the resource after the deleted one: it must still be refreshed. Pages of 1; the
+   * page just before the one to refresh is deleted (from another thread, as another client would)
+   * right after the refresh has loaded it.
+   */
+  @Test
+  void aPageShiftedOutOfTheWalkByADeleteIsStillRefreshed() throws Exception {
+    Library doomed = new Library();
+    doomed.setStatus(PublicationStatus.RETIRED);
+    doomed.setTitle("Deleted while the refresh walks");
+    doomed.getType().addCoding().setCode("asset-collection");
+    String doomedId = editorClient().create().resource(doomed).execute().getId().getIdPart();
+    String id = copyOfSeed("oxytocin-perexp", "shifted-refresh"); // stored right after it
+    call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+
+    Thread refreshing = Thread.currentThread();
+    List<String> deleted = new CopyOnWriteArrayList<>();
+    Object deleteOnceLoaded =
+        new Object() {
+          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+          public void loading(IPreResourceAccessDetails details) throws InterruptedException {
+            if (Thread.currentThread() == refreshing
+                && deleted.isEmpty()
+                && details.size() == 1
+                && doomedId.equals(details.getResource(0).getIdElement().getIdPart())) {
+              Thread otherClient =
+                  new Thread(
+                      () -> {
+                        editorClient().delete().resourceById("Library", doomedId).execute();
+                        deleted.add(doomedId);
+                      });
+              otherClient.start();
+              otherClient.join();
+            }
+          }
+        };
+    interceptors.registerInterceptor(deleteOnceLoaded);
+    try {
+      clock.setToday(TODAY.plusMonths(24).plusDays(1));
+      refresher.refresh(1);
+    } finally {
+      interceptors.unregisterInterceptor(deleteOnceLoaded);
+      clock.setToday(TODAY);
+    }
+    try {
+      assertThat(deleted).as("deleted during the walk").containsExactly(doomedId);
+      assertThat(reviewStatus(library(id))).isEqualTo("overdue");
+    } finally {
+      refresher.refresh();
+    }
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+  }
+
   @Test
   void theReviewReportCountsStatesAndListsOverduePagesOldestFirst() {
     Parameters report = ReviewReports.fetch(anonymousClient());

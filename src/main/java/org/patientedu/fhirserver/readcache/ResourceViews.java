@@ -230,9 +230,7 @@ public final class ResourceViews<T extends IBaseResource> {
   /**
    * Many changed (a node's first build): every resource of the type, a page at a time, keeping the
    * wanted ones. Asking for thousands by {@code _id} costs H2 a scan of the type per chunk (HAPI
-   * resolves the ids with one OR term per id): 36 s of one core for 10,000 Libraries. A resource
-   * shifted out of the walk by a delete is missing only until the delete's new fingerprint makes
-   * the next use read it again.
+   * resolves the ids with one OR term per id): 36 s of one core for 10,000 Libraries.
    */
   private void readAllPaged(
       IFhirResourceDao<T> dao, Set<String> wanted, Map<String, Versioned> read) {
