@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.testing.ResourcesLoaded;
 import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
@@ -388,24 +389,14 @@ class ReviewLifecycleIT extends RunningServerTest {
     call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
     assertThat(reviewStatus(library(id))).isEqualTo("current");
 
-    // how many resources HAPI loads at a time for this thread's reads
-    Thread refreshing = Thread.currentThread();
-    List<Integer> loadedAtATime = new CopyOnWriteArrayList<>();
-    Object loads =
-        new Object() {
-          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
-          public void loading(IPreResourceAccessDetails details) {
-            if (Thread.currentThread() == refreshing) {
-              loadedAtATime.add(details.size());
-            }
-          }
-        };
-    interceptors.registerInterceptor(loads);
+    List<Integer> loadedAtATime;
+    clock.setToday(TODAY.plusMonths(24).plusDays(1));
     try {
-      clock.setToday(TODAY.plusMonths(24).plusDays(1));
-      assertThat(refresher.refresh(2)).as("states changed").isPositive();
+      loadedAtATime =
+          ResourcesLoaded.atATimeDuring(
+              interceptors,
+              () -> assertThat(refresher.refresh(2)).as("states changed").isPositive());
     } finally {
-      interceptors.unregisterInterceptor(loads);
       clock.setToday(TODAY);
     }
     try {

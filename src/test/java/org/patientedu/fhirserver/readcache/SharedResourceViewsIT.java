@@ -2,16 +2,12 @@ package org.patientedu.fhirserver.readcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.SummaryEnum;
-import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -19,6 +15,7 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
+import org.patientedu.testing.ResourcesLoaded;
 import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,25 +41,8 @@ class SharedResourceViewsIT extends RunningServerTest {
         new ResourceViews<>(daoRegistry, currentVersions, Library.class, 2);
     ResourceViews<Library>.View<String> titles = views.view(Library::getTitle);
 
-    // how many resources HAPI loads at a time for this thread's reads: never more than a page
-    Thread reader = Thread.currentThread();
-    List<Integer> loadedAtATime = new CopyOnWriteArrayList<>();
-    Object loads =
-        new Object() {
-          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
-          public void loading(IPreResourceAccessDetails details) {
-            if (Thread.currentThread() == reader) {
-              loadedAtATime.add(details.size());
-            }
-          }
-        };
-    interceptors.registerInterceptor(loads);
-    Map<String, String> first;
-    try {
-      first = titles.current().byId();
-    } finally {
-      interceptors.unregisterInterceptor(loads);
-    }
+    List<Integer> loadedAtATime = ResourcesLoaded.atATimeDuring(interceptors, titles::current);
+    Map<String, String> first = titles.current().byId(); // the edition just made, read no more
     int stored =
         anonymousClient()
             .search()
