@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
 
 /**
  * Reads every stored resource of one type from inside the server, a bounded page at a time, each
@@ -24,34 +24,47 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * held 700 MB live (and ran a 512 MB node out of heap). So each page is its own bounded query
  * ({@code _offset} and {@code _count}, sorted by {@code _pid}, which an update does not change). A
  * delete between two pages shifts the later pages by one, so the walk can pass over a resource; the
- * ids listed after the walk (nothing parsed) name it, and it is read by id.
+ * ids listed before the walk (nothing parsed) name it, and it is read by id afterwards.
  */
 public final class EveryResource {
 
   private EveryResource() {}
 
   /**
-   * Hands each page of the type's resources to {@code page}: in the order of their database keys,
-   * then any the walk passed over (or that were created meanwhile).
+   * Hands each page of the type's resources to {@code page}, in the order of their database keys.
    */
   public static void inPages(
       IFhirResourceDao<?> dao, int pageSize, Consumer<List<IBaseResource>> page) {
-    Set<String> handedOver = new HashSet<>();
+    Set<String> storedBefore = new HashSet<>();
+    dao.searchForResourceIds(SearchParameterMap.newSynchronous(), new SystemRequestDetails())
+        .forEach(id -> storedBefore.add(id.getIdPart()));
+    inPages(dao, storedBefore, pageSize, page);
+  }
+
+  /**
+   * The same, for a caller that listed the type's ids already: every one of {@code storedBefore}
+   * still stored is handed over, the ones the walk passed over last.
+   */
+  public static void inPages(
+      IFhirResourceDao<?> dao,
+      Set<String> storedBefore,
+      int pageSize,
+      Consumer<List<IBaseResource>> page) {
+    Set<String> notYetHandedOver = new HashSet<>(storedBefore);
     walk(
         dao,
         pageSize,
         resources -> {
-          resources.forEach(resource -> handedOver.add(resource.getIdElement().getIdPart()));
+          resources.forEach(
+              resource -> notYetHandedOver.remove(resource.getIdElement().getIdPart()));
           page.accept(resources);
         });
     List<IBaseResource> passedOver = new ArrayList<>();
-    for (IIdType id :
-        dao.searchForResourceIds(SearchParameterMap.newSynchronous(), new SystemRequestDetails())) {
-      if (handedOver.contains(id.getIdPart())) {
-        continue;
-      }
+    for (String id : notYetHandedOver) {
       try {
-        passedOver.add(dao.read(id.toUnqualifiedVersionless(), new SystemRequestDetails()));
+        passedOver.add(
+            dao.read(
+                new IdType(dao.getResourceType().getSimpleName(), id), new SystemRequestDetails()));
       } catch (ResourceGoneException | ResourceNotFoundException deletedSinceListed) {
         continue;
       }
