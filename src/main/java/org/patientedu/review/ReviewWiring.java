@@ -30,6 +30,9 @@ class ReviewWiring {
 
   @Bean
   FhirServerPlugin reviewOperations(LifecycleOperations lifecycle, ReviewReportOperation report) {
-    return server -> server.registerProviders(lifecycle, report);
+    return server -> {
+      server.registerProviders(lifecycle, report);
+      server.registerInterceptor(new ReviewStatusSearchCodes());
+    };
   }
 }
