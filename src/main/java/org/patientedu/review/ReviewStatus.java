@@ -18,6 +18,9 @@ public enum ReviewStatus {
   PUBLISHER_REVIEWED("publisher-reviewed", "Reviewed by the publisher; no medical reviewer named"),
   NEVER_REVIEWED("never-reviewed", "Never medically reviewed");
 
+  /** The search parameter over the stamped state (SearchParameter review-status of the guide). */
+  public static final String SEARCH_PARAMETER = "review-status";
+
   private final String code;
   private final String display;
 

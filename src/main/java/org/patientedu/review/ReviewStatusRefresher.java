@@ -103,7 +103,7 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
     StringBuilder counts = new StringBuilder();
     for (ReviewStatus status : ReviewStatus.values()) {
       SearchParameterMap withStatus = SearchParameterMap.newSynchronous();
-      withStatus.add("review-status", new TokenParam(status.code()));
+      withStatus.add(ReviewStatus.SEARCH_PARAMETER, new TokenParam(status.code()));
       withStatus.setSummaryMode(SummaryEnum.COUNT);
       Integer count = libraries.search(withStatus, new SystemRequestDetails()).size();
       counts.append(counts.isEmpty() ? "" : ", ").append(status.code()).append('=').append(count);

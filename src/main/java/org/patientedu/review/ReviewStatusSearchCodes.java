@@ -5,8 +5,10 @@ import static org.patientedu.contentpack.PackTerminology.REVIEW_STATUS_SYSTEM;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.QualifiedParamList;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,8 +26,6 @@ import java.util.stream.Collectors;
 @Interceptor
 final class ReviewStatusSearchCodes {
 
-  static final String PARAMETER = "review-status";
-
   private static final String STATES =
       Arrays.stream(ReviewStatus.values())
           .map(ReviewStatus::code)
@@ -38,23 +38,28 @@ final class ReviewStatusSearchCodes {
     }
     for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
       String name = parameter.getKey();
-      if (!name.equals(PARAMETER) && !name.equals(PARAMETER + ":not")) {
+      if (!name.equals(ReviewStatus.SEARCH_PARAMETER)
+          && !name.equals(ReviewStatus.SEARCH_PARAMETER + ":not")) {
         continue;
       }
+      String modifier = name.substring(ReviewStatus.SEARCH_PARAMETER.length());
       for (String value : parameter.getValue()) {
-        for (String alternative : value.split(",", -1)) {
-          checkCode(name, alternative);
+        // HAPI's own reading of a token list: escaped commas and bars stay in the code.
+        for (String alternative :
+            QualifiedParamList.splitQueryStringByCommasIgnoreEscape(modifier, value)) {
+          TokenParam token = new TokenParam();
+          token.setValueAsQueryToken(null, ReviewStatus.SEARCH_PARAMETER, modifier, alternative);
+          checkCode(name, token);
         }
       }
     }
     return true;
   }
 
-  private static void checkCode(String name, String token) {
-    int bar = token.indexOf('|');
-    String system = bar < 0 ? "" : token.substring(0, bar);
-    String code = bar < 0 ? token : token.substring(bar + 1);
-    boolean ours = system.isEmpty() || system.equals(REVIEW_STATUS_SYSTEM);
+  private static void checkCode(String name, TokenParam token) {
+    String system = token.getSystem();
+    String code = token.getValue() == null ? "" : token.getValue();
+    boolean ours = system == null || system.isEmpty() || system.equals(REVIEW_STATUS_SYSTEM);
     // An empty value is no condition (HAPI ignores it), as for every other parameter.
     if (ours && !code.isEmpty() && ReviewStatus.fromCode(code).isEmpty()) {
       throw new InvalidRequestException(
