@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -175,14 +174,11 @@ class CdsHooksIT {
     // The application trusts the EHR's certificate, as a hospital's would its own CA.
     // Its log is kept after the run (target/), for a failure's story.
     server =
-        ServerProcess.startWithJvmOptions(
-            Stream.concat(
-                    ServerProcess.TEST_NODE_OPTIONS.stream(),
-                    Stream.of(
-                        "-Djavax.net.ssl.trustStore=" + trustStore,
-                        "-Djavax.net.ssl.trustStorePassword=" + password,
-                        "-Djavax.net.ssl.trustStoreType=PKCS12"))
-                .toList(),
+        ServerProcess.startWithExtraJvmOptions(
+            List.of(
+                "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + password,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"),
             settings,
             Files.createDirectories(Path.of("target")).resolve("cds-hooks-it-server.log"));
     // Assigned before waiting, so @AfterAll stops a server that never became ready.

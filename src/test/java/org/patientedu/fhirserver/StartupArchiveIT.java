@@ -9,25 +9,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Library;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ServerProcess;
 
 /**
- * README's "Faster start-up (class data sharing)": {@code bin/make-startup-archive} turns the
- * packaged jar into an extracted one with a class-data-sharing archive, and the server started with
- * that archive uses it and serves the bundled pack. A training run, a dump and a start take a few
- * minutes on a two-core machine, so this runs only with {@code -Pstartup-archive}.
+ * README's "Faster start-up (class data sharing)": the build runs {@code bin/make-startup-archive}
+ * on the packaged jar before the integration tests (pom.xml, {@code test-node-startup-archive}),
+ * and the test nodes start as the Docker image does, from the extracted jar with that archive. This
+ * checks the archive is really used (a start that refuses to run without it, {@code -Xshare:on}),
+ * that the server so started serves the bundled pack from another working directory, and that the
+ * other tests' nodes are launched with it.
  */
-@Tag("startup-archive")
 class StartupArchiveIT {
-
-  @TempDir Path archiveDir;
 
   @TempDir Path runDir;
 
@@ -35,37 +33,24 @@ class StartupArchiveIT {
 
   @Test
   void theServerStartsWithTheArchiveAndServesThePack() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path startup = archiveDir.resolve("startup");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of("bin/make-startup-archive").toAbsolutePath().toString(),
-                ServerProcess.appJar().toString(),
-                startup.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(logDir.resolve("make.log").toFile());
-    // The archive fits only the JVM that made it: the one the tests' nodes run on.
-    builder.environment().put("JAVA", java.toString());
-    Process make = builder.start();
-    assertThat(make.waitFor(15, TimeUnit.MINUTES)).isTrue();
-    assertThat(make.exitValue()).as(Files.readString(logDir.resolve("make.log"))).isZero();
-    assertThat(startup.resolve("app.jsa")).isNotEmptyFile();
+    Path startup = Path.of(System.getProperty("edu.startup.dir"));
+    Path archive = startup.resolve("app.jsa");
+    Path extracted = startup.resolve(ServerProcess.appJar().getFileName().toString());
+    assertThat(archive).isNotEmptyFile();
+    assertThat(startup.resolve("lib")).isDirectory();
+    assertThat(ServerProcess.testNodeLaunch())
+        .as("the test nodes' launch")
+        .containsExactly(
+            "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extracted.toString());
 
     Path classLoads = logDir.resolve("class-load.log");
-    List<String> jvmOptions =
-        List.of(
-            ServerProcess.PRODUCT_JVM_OPTIONS,
-            "-XX:SharedArchiveFile=" + startup.resolve("app.jsa"),
-            // refuse to start rather than start without the archive
-            "-Xshare:on",
-            "-Xlog:class+load:file=" + classLoads);
+    List<String> jvmOptions = new ArrayList<>(ServerProcess.TEST_NODE_OPTIONS);
+    jvmOptions.add("-XX:SharedArchiveFile=" + archive);
+    jvmOptions.add("-Xshare:on"); // refuse to start rather than start without the archive
+    jvmOptions.add("-Xlog:class+load:file=" + classLoads);
     try (ServerProcess server =
         ServerProcess.startJar(
-            startup.resolve("patient-education.jar"),
-            jvmOptions,
-            runDir,
-            Map.of(),
-            logDir.resolve("server.log"))) {
+            extracted, jvmOptions, runDir, Map.of(), logDir.resolve("server.log"))) {
       server.awaitReady(Duration.ofMinutes(10)); // a busy two-core machine
 
       assertThat(Files.readString(classLoads))
