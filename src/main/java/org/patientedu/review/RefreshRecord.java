@@ -36,8 +36,21 @@ final class RefreshRecord {
      * same policy, nothing taken away since.
      */
     boolean stillHolds(Refreshed now) {
-      return day.equals(now.day)
-          && intervalMonths == now.intervalMonths
+      return day.equals(now.day) && sameRulesOverAGrownStore(now);
+    }
+
+    /**
+     * Whether only days have passed since this refresh: a later day, the same policy, nothing taken
+     * away since. Then every stored state was right on its day (this refresh's, or the write's,
+     * which was stamped), and only the states that move as days pass ({@link
+     * ReviewStatus#movesAsDaysPass()}) can be wrong today.
+     */
+    boolean onlyDaysPassedBefore(Refreshed now) {
+      return day.isBefore(now.day) && sameRulesOverAGrownStore(now);
+    }
+
+    private boolean sameRulesOverAGrownStore(Refreshed now) {
+      return intervalMonths == now.intervalMonths
           && dueSoonDays == now.dueSoonDays
           && grownFrom(libraries, now.libraries)
           && grownFrom(documents, now.documents);
@@ -96,6 +109,12 @@ final class RefreshRecord {
   boolean holds(LocalDate today) {
     Refreshed now = now(today);
     return last().filter(last -> last.stillHolds(now)).isPresent();
+  }
+
+  /** Whether only days have passed since the last refresh recorded here (see above). */
+  boolean onlyDaysPassed(LocalDate today) {
+    Refreshed now = now(today);
+    return last().filter(last -> last.onlyDaysPassedBefore(now)).isPresent();
   }
 
   /** Vouches for the store as it is now: called just after a refresh, or on an empty store. */

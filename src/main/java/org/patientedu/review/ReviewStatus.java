@@ -42,6 +42,15 @@ public enum ReviewStatus {
     return this == CURRENT || this == DUE_SOON || this == OVERDUE;
   }
 
+  /**
+   * True for the states that time alone moves on: a medically reviewed page goes from current to
+   * due soon to overdue as days pass. Overdue stays overdue, and a page never reviewed or reviewed
+   * only by its publisher has no cycle; only a write, or another policy, changes those.
+   */
+  public boolean movesAsDaysPass() {
+    return this == CURRENT || this == DUE_SOON;
+  }
+
   public static Optional<ReviewStatus> fromCode(String code) {
     return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
   }

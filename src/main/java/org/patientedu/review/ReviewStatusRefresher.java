@@ -5,12 +5,13 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenParamModifier;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.patientedu.fhirserver.readcache.EveryResource;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  * Time moves pages from current to due-soon to overdue without anyone writing to them. This
  * recomputes the stored review state (what searches see) at start-up, after the pack loads, and
  * daily; a page whose state changed is stored again, as a new version, stamped by the interceptor.
+ * When only days have passed since the last recorded refresh ({@link RefreshRecord}), only the
+ * pages in a state that days move on are read.
  */
 @Component
 @Order(10)
@@ -74,8 +77,8 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
           "Review states refreshed already today under this policy; every write since was stamped:"
               + " nothing read");
     } else {
-      int changed = refreshAndRecord(today);
-      log.info("Review states recomputed at start-up: {} changed", changed);
+      Refresh done = refreshAndRecord(today);
+      log.info("Review states recomputed at start-up: {}", done.asLogText());
     }
     log.info("Review currency as of {}: {}", today, storedCounts());
   }
@@ -87,14 +90,32 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
   }
 
   void scheduledRefresh() {
-    int changed = refreshAndRecord(LocalDate.now(clock));
-    log.info("Review states recomputed: {} changed; {}", changed, report.summarize().asLogLine());
+    Refresh done = refreshAndRecord(LocalDate.now(clock));
+    log.info("Review states recomputed: {}; {}", done.asLogText(), report.summarize().asLogLine());
   }
 
-  private int refreshAndRecord(LocalDate today) {
-    int changed = refresh();
+  /** What a refresh read and changed. */
+  record Refresh(boolean onlyStatesThatMove, int read, int changed) {
+    String asLogText() {
+      return changed
+          + " changed of "
+          + read
+          + (onlyStatesThatMove
+              ? " read (only pages current or due soon: just days have passed since the last"
+                  + " refresh)"
+              : " read (every page)");
+    }
+  }
+
+  /**
+   * A day after a recorded refresh (the daily one, or the first start of a day) reads only the
+   * pages whose state moves as days pass; otherwise, or with no record, every page.
+   */
+  Refresh refreshAndRecord(LocalDate today) {
+    Refresh done =
+        record.onlyDaysPassed(today) ? refreshStatesThatMove(PAGE) : refreshEveryPage(PAGE);
     record.record(today);
-    return changed;
+    return done;
   }
 
   /** How many Libraries carry each stored state: one count query per state, nothing read. */
@@ -111,9 +132,13 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
     return counts.toString();
   }
 
-  /** Returns how many resources changed state. */
+  /** Every page read and re-assessed; returns how many changed state. */
   public int refresh() {
-    return refresh(PAGE);
+    return refreshEveryPage(PAGE).changed();
+  }
+
+  int refresh(int pageSize) {
+    return refreshEveryPage(pageSize).changed();
   }
 
   /**
@@ -121,29 +146,60 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
    * 10,000 pages' Libraries and DocumentReferences ran a 512 MB node out of heap on a new day's
    * start.
    */
-  int refresh(int pageSize) {
-    LocalDate today = LocalDate.now(clock);
-    AtomicInteger changed = new AtomicInteger();
+  Refresh refreshEveryPage(int pageSize) {
+    Restamp restamp = new Restamp(LocalDate.now(clock));
     for (String type : REVIEWED_TYPES) {
       IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(type);
-      EveryResource.inPages(
-          dao,
-          pageSize,
-          page -> {
-            for (IBaseResource found : page) {
-              DomainResource resource = (DomainResource) found;
-              ReviewStatus now = ReviewStamper.assess(policy, resource, today).status();
-              if (now != ReviewStamper.storedStatus(resource)) {
-                try {
-                  dao.update(resource, new SystemRequestDetails());
-                  changed.incrementAndGet();
-                } catch (ResourceVersionConflictException anotherNodeGotThereFirst) {
-                  // the other node stamped it; nothing to do
-                }
-              }
-            }
-          });
+      EveryResource.inPages(dao, pageSize, page -> restamp.page(dao, page));
     }
-    return changed.get();
+    return new Refresh(false, restamp.read, restamp.changed);
+  }
+
+  /**
+   * Reads only the pages stored in a state that moves as days pass (current, due soon), or with no
+   * state: at 10,000 synthetic pages about half of them, in a catalog kept up to date most.
+   */
+  Refresh refreshStatesThatMove(int pageSize) {
+    TokenOrListParam settled = new TokenOrListParam();
+    for (ReviewStatus status : ReviewStatus.values()) {
+      if (!status.movesAsDaysPass()) {
+        settled.addOr(new TokenParam(status.code()).setModifier(TokenParamModifier.NOT));
+      }
+    }
+    Restamp restamp = new Restamp(LocalDate.now(clock));
+    for (String type : REVIEWED_TYPES) {
+      SearchParameterMap mayHaveMoved = SearchParameterMap.newSynchronous();
+      mayHaveMoved.add(ReviewStatus.SEARCH_PARAMETER, settled);
+      IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(type);
+      EveryResource.matching(dao, mayHaveMoved, pageSize, page -> restamp.page(dao, page));
+    }
+    return new Refresh(true, restamp.read, restamp.changed);
+  }
+
+  /** Re-assesses pages as of one day and stores those whose state changed. */
+  private final class Restamp {
+    private final LocalDate today;
+    private int read;
+    private int changed;
+
+    Restamp(LocalDate today) {
+      this.today = today;
+    }
+
+    void page(IFhirResourceDao<IBaseResource> dao, List<IBaseResource> page) {
+      for (IBaseResource found : page) {
+        read++;
+        DomainResource resource = (DomainResource) found;
+        ReviewStatus now = ReviewStamper.assess(policy, resource, today).status();
+        if (now != ReviewStamper.storedStatus(resource)) {
+          try {
+            dao.update(resource, new SystemRequestDetails());
+            changed++;
+          } catch (ResourceVersionConflictException anotherNodeGotThereFirst) {
+            // the other node stamped it; nothing to do
+          }
+        }
+      }
+    }
   }
 }

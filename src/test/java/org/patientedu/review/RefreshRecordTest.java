@@ -72,4 +72,41 @@ class RefreshRecordTest {
                     DAY, 24, 60, new Fingerprint(50, 60), new Fingerprint(49, 55))))
         .isFalse();
   }
+
+  @Test
+  void onlyDaysHavePassedOnALaterDayUnderTheSamePolicyOverAStoreThatOnlyGrew() {
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.plusDays(1), 24, 60, new Fingerprint(51, 62), new Fingerprint(50, 55))))
+        .isTrue();
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.plusYears(3), 24, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+        .isTrue();
+    // the same day (nothing to do), a day before it (the clock went back), another policy, or a
+    // store that lost versions: every page is read
+    assertThat(REFRESHED.onlyDaysPassedBefore(REFRESHED)).isFalse();
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.minusDays(1), 24, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+        .isFalse();
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.plusDays(1), 36, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+        .isFalse();
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.plusDays(1), 24, 30, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+        .isFalse();
+    assertThat(
+            REFRESHED.onlyDaysPassedBefore(
+                new RefreshRecord.Refreshed(
+                    DAY.plusDays(1), 24, 60, new Fingerprint(50, 58), new Fingerprint(50, 55))))
+        .isFalse();
+  }
 }

@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -408,6 +409,70 @@ class ReviewLifecycleIT extends RunningServerTest {
           .allSatisfy(loaded -> assertThat(loaded).isLessThanOrEqualTo(2));
     } finally {
       refresher.refresh();
+    }
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+  }
+
+  /**
+   * The daily refresh, and the first start of a day, read only the pages whose state days move on
+   * (current, due soon) when only days have passed since the last recorded refresh: the seeds
+   * (overdue, never reviewed, reviewed by their publisher only) are not read, and a current page
+   * past its due date still moves.
+   */
+  @Test
+  void aLaterDaysRefreshReadsOnlyThePagesWhoseStateDaysMoveOn() {
+    String id = copyOfSeed("oxytocin-perexp", "days-pass");
+    call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+    assertThat(reviewStatus(library(id))).isEqualTo("current");
+    // a complete refresh recorded today, as the start-up's or last night's
+    assertThat(refresher.refreshAndRecord(TODAY).onlyStatesThatMove()).isFalse();
+    int movable = 0;
+    for (String type : List.of("Library", "DocumentReference")) {
+      movable +=
+          anonymousClient()
+              .search()
+              .byUrl(type + "?review-status=current,due-soon&_summary=count")
+              .returnBundle(Bundle.class)
+              .execute()
+              .getTotal();
+    }
+    assertThat(movable).as("current or due-soon pages, this copy among them").isPositive();
+
+    Thread refreshing = Thread.currentThread();
+    Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Object reads =
+        new Object() {
+          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+          public void loading(IPreResourceAccessDetails details) {
+            if (Thread.currentThread() == refreshing) {
+              for (int i = 0; i < details.size(); i++) {
+                read.add(
+                    details.getResource(i).getIdElement().toUnqualifiedVersionless().getValue());
+              }
+            }
+          }
+        };
+    LocalDate dayAfterDue = TODAY.plusMonths(24).plusDays(1);
+    ReviewStatusRefresher.Refresh done;
+    interceptors.registerInterceptor(reads);
+    clock.setToday(dayAfterDue);
+    try {
+      done = refresher.refreshAndRecord(dayAfterDue);
+    } finally {
+      interceptors.unregisterInterceptor(reads);
+      clock.setToday(TODAY);
+    }
+    try {
+      assertThat(done.onlyStatesThatMove()).isTrue();
+      assertThat(reviewStatus(library(id))).isEqualTo("overdue");
+      assertThat(read).contains("Library/" + id).hasSize(movable);
+      assertThat(done.read()).isEqualTo(movable);
+      for (String seed : SEEDS) {
+        assertThat(read).doesNotContain("Library/" + seed, "DocumentReference/" + seed);
+      }
+    } finally {
+      // back to today: a record of a later day means a complete refresh, recorded today again
+      assertThat(refresher.refreshAndRecord(TODAY).onlyStatesThatMove()).isFalse();
     }
     assertThat(reviewStatus(library(id))).isEqualTo("current");
   }

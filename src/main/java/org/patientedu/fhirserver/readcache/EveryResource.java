@@ -5,6 +5,8 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
@@ -76,6 +78,36 @@ public final class EveryResource {
     if (!passedOver.isEmpty()) {
       page.accept(passedOver);
     }
+  }
+
+  /**
+   * Hands each page of the type's resources that match {@code criteria} to {@code page}, and
+   * returns how many matched: their ids are listed first (from the search index, nothing parsed),
+   * then read {@code pageSize} at a time by id. Unlike a walk by offset, a resource that stops
+   * matching while the pages are handed over (the caller may be what changes it) moves no other out
+   * of view. One deleted since the listing is left out.
+   */
+  public static int matching(
+      IFhirResourceDao<?> dao,
+      SearchParameterMap criteria,
+      int pageSize,
+      Consumer<List<IBaseResource>> page) {
+    List<String> ids = new ArrayList<>();
+    dao.searchForResourceIds(criteria, new SystemRequestDetails())
+        .forEach(id -> ids.add(id.getIdPart()));
+    for (int from = 0; from < ids.size(); from += pageSize) {
+      TokenOrListParam anyOf = new TokenOrListParam();
+      ids.subList(from, Math.min(ids.size(), from + pageSize))
+          .forEach(id -> anyOf.addOr(new TokenParam(id)));
+      SearchParameterMap byId = SearchParameterMap.newSynchronous();
+      byId.add(Constants.PARAM_ID, anyOf);
+      List<IBaseResource> resources =
+          dao.search(byId, new SystemRequestDetails()).getResources(0, pageSize);
+      if (!resources.isEmpty()) {
+        page.accept(resources);
+      }
+    }
+    return ids.size();
   }
 
   private static void walk(
