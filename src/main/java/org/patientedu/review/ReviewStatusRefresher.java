@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.patientedu.fhirserver.readcache.EveryResource;
@@ -166,12 +167,16 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
         settled.addOr(new TokenParam(status.code()).setModifier(TokenParamModifier.NOT));
       }
     }
+    Supplier<SearchParameterMap> mayHaveMoved =
+        () -> {
+          SearchParameterMap criteria = SearchParameterMap.newSynchronous();
+          criteria.add(ReviewStatus.SEARCH_PARAMETER, settled);
+          return criteria;
+        };
     Restamp restamp = new Restamp(LocalDate.now(clock));
     for (String type : REVIEWED_TYPES) {
-      SearchParameterMap mayHaveMoved = SearchParameterMap.newSynchronous();
-      mayHaveMoved.add(ReviewStatus.SEARCH_PARAMETER, settled);
       IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(type);
-      EveryResource.matching(dao, mayHaveMoved, pageSize, page -> restamp.page(dao, page));
+      EveryResource.inPages(dao, mayHaveMoved, pageSize, page -> restamp.page(dao, page));
     }
     return new Refresh(true, restamp.read, restamp.changed);
   }

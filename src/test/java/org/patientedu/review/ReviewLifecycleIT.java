@@ -478,6 +478,38 @@ class ReviewLifecycleIT extends RunningServerTest {
   }
 
   /**
+   * The later day's refresh walks only the pages in a state that days move on, and a page it moves
+   * to overdue leaves that set, shifting the later pages back by one. Pages of 1 here, so each move
+   * makes the walk pass over the next page: every one must still move.
+   */
+  @Test
+  void pagesShiftedOutOfTheLaterDaysWalkByTheRefreshItselfStillMove() {
+    List<String> ids =
+        List.of(
+            copyOfSeed("oxytocin-perexp", "shifted-a"), copyOfSeed("oxytocin-perexp", "shifted-b"));
+    for (String id : ids) {
+      call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
+      assertThat(reviewStatus(library(id))).isEqualTo("current");
+    }
+    clock.setToday(TODAY.plusMonths(24).plusDays(1));
+    try {
+      assertThat(refresher.refreshStatesThatMove(1).changed()).isGreaterThanOrEqualTo(2);
+    } finally {
+      clock.setToday(TODAY);
+    }
+    try {
+      for (String id : ids) {
+        assertThat(reviewStatus(library(id))).as(id).isEqualTo("overdue");
+      }
+    } finally {
+      refresher.refresh();
+    }
+    for (String id : ids) {
+      assertThat(reviewStatus(library(id))).as(id).isEqualTo("current");
+    }
+  }
+
+  /**
    * A delete while the refresh pages through the catalog shifts the later pages by one, so the walk
    * passes over the resource after the deleted one: it must still be refreshed. Pages of 1; the
    * page just before the one to refresh is deleted (from another thread, as another client would)

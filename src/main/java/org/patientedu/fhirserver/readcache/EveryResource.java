@@ -5,8 +5,6 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -37,10 +36,23 @@ public final class EveryResource {
    */
   public static void inPages(
       IFhirResourceDao<?> dao, int pageSize, Consumer<List<IBaseResource>> page) {
+    inPages(dao, SearchParameterMap::newSynchronous, pageSize, page);
+  }
+
+  /**
+   * The same for the type's resources that match {@code criteria} (a new map each call). One that
+   * stops matching during the walk (the caller may be what changes it) shifts the later pages back;
+   * whatever the walk passes over so is read by id at the end, as for a delete.
+   */
+  public static void inPages(
+      IFhirResourceDao<?> dao,
+      Supplier<SearchParameterMap> criteria,
+      int pageSize,
+      Consumer<List<IBaseResource>> page) {
     Set<String> storedBefore = new HashSet<>();
-    dao.searchForResourceIds(SearchParameterMap.newSynchronous(), new SystemRequestDetails())
+    dao.searchForResourceIds(criteria.get(), new SystemRequestDetails())
         .forEach(id -> storedBefore.add(id.getIdPart()));
-    inPages(dao, storedBefore, pageSize, page);
+    inPages(dao, criteria, storedBefore, pageSize, page);
   }
 
   /**
@@ -52,9 +64,19 @@ public final class EveryResource {
       Set<String> storedBefore,
       int pageSize,
       Consumer<List<IBaseResource>> page) {
+    inPages(dao, SearchParameterMap::newSynchronous, storedBefore, pageSize, page);
+  }
+
+  private static void inPages(
+      IFhirResourceDao<?> dao,
+      Supplier<SearchParameterMap> criteria,
+      Set<String> storedBefore,
+      int pageSize,
+      Consumer<List<IBaseResource>> page) {
     Set<String> notYetHandedOver = new HashSet<>(storedBefore);
     walk(
         dao,
+        criteria,
         pageSize,
         resources -> {
           resources.forEach(
@@ -80,41 +102,14 @@ public final class EveryResource {
     }
   }
 
-  /**
-   * Hands each page of the type's resources that match {@code criteria} to {@code page}, and
-   * returns how many matched: their ids are listed first (from the search index, nothing parsed),
-   * then read {@code pageSize} at a time by id. Unlike a walk by offset, a resource that stops
-   * matching while the pages are handed over (the caller may be what changes it) moves no other out
-   * of view. One deleted since the listing is left out.
-   */
-  public static int matching(
+  private static void walk(
       IFhirResourceDao<?> dao,
-      SearchParameterMap criteria,
+      Supplier<SearchParameterMap> criteria,
       int pageSize,
       Consumer<List<IBaseResource>> page) {
-    List<String> ids = new ArrayList<>();
-    dao.searchForResourceIds(criteria, new SystemRequestDetails())
-        .forEach(id -> ids.add(id.getIdPart()));
-    for (int from = 0; from < ids.size(); from += pageSize) {
-      TokenOrListParam anyOf = new TokenOrListParam();
-      ids.subList(from, Math.min(ids.size(), from + pageSize))
-          .forEach(id -> anyOf.addOr(new TokenParam(id)));
-      SearchParameterMap byId = SearchParameterMap.newSynchronous();
-      byId.add(Constants.PARAM_ID, anyOf);
-      List<IBaseResource> resources =
-          dao.search(byId, new SystemRequestDetails()).getResources(0, pageSize);
-      if (!resources.isEmpty()) {
-        page.accept(resources);
-      }
-    }
-    return ids.size();
-  }
-
-  private static void walk(
-      IFhirResourceDao<?> dao, int pageSize, Consumer<List<IBaseResource>> page) {
     String previousFirst = null;
     for (int offset = 0; ; offset += pageSize) {
-      SearchParameterMap bounded = SearchParameterMap.newSynchronous();
+      SearchParameterMap bounded = criteria.get();
       bounded.setSort(new SortSpec(Constants.PARAM_PID));
       bounded.setOffset(offset);
       bounded.setCount(pageSize);
