@@ -75,38 +75,30 @@ class RefreshRecordTest {
 
   @Test
   void onlyDaysHavePassedOnALaterDayUnderTheSamePolicyOverAStoreThatOnlyGrew() {
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.plusDays(1), 24, 60, new Fingerprint(51, 62), new Fingerprint(50, 55))))
-        .isTrue();
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.plusYears(3), 24, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.plusDays(1), 24, 60, 51, 62))).isTrue();
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.plusYears(3), 24, 60, 50, 60)))
         .isTrue();
     // the same day (nothing to do), a day before it (the clock went back), another policy, or a
     // store that lost versions: every page is read
     assertThat(REFRESHED.onlyDaysPassedBefore(REFRESHED)).isFalse();
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.minusDays(1), 24, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.minusDays(1), 24, 60, 50, 60)))
         .isFalse();
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.plusDays(1), 36, 60, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.plusDays(1), 36, 60, 50, 60)))
         .isFalse();
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.plusDays(1), 24, 30, new Fingerprint(50, 60), new Fingerprint(50, 55))))
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.plusDays(1), 24, 30, 50, 60)))
         .isFalse();
-    assertThat(
-            REFRESHED.onlyDaysPassedBefore(
-                new RefreshRecord.Refreshed(
-                    DAY.plusDays(1), 24, 60, new Fingerprint(50, 58), new Fingerprint(50, 55))))
+    assertThat(REFRESHED.onlyDaysPassedBefore(refreshed(DAY.plusDays(1), 24, 60, 50, 58)))
         .isFalse();
+  }
+
+  /** A record with the documents' fingerprint of {@link #REFRESHED}. */
+  private static RefreshRecord.Refreshed refreshed(
+      LocalDate day, int months, int dueSoonDays, long libraries, long libraryVersions) {
+    return new RefreshRecord.Refreshed(
+        day,
+        months,
+        dueSoonDays,
+        new Fingerprint(libraries, libraryVersions),
+        REFRESHED.documents());
   }
 }
