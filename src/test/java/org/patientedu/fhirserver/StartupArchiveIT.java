@@ -36,7 +36,10 @@ class StartupArchiveIT {
     Path startup = Path.of(System.getProperty("edu.startup.dir"));
     Path archive = startup.resolve("app.jsa");
     Path extracted = startup.resolve(ServerProcess.appJar().getFileName().toString());
-    assertThat(archive).isNotEmptyFile();
+    assertThat(archive)
+        .as(
+            "the archive the build makes before the integration tests (none with -Dedu.test-archive.skip=true)")
+        .isNotEmptyFile();
     assertThat(startup.resolve("lib")).isDirectory();
     assertThat(ServerProcess.testNodeLaunch())
         .as("the test nodes' launch")
