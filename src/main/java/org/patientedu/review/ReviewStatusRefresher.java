@@ -114,7 +114,9 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
    */
   Refresh refreshAndRecord(LocalDate today) {
     Refresh done =
-        record.onlyDaysPassed(today) ? refreshStatesThatMove(PAGE) : refreshEveryPage(PAGE);
+        record.onlyDaysPassed(today)
+            ? refreshStatesThatMove(today, PAGE)
+            : refreshEveryPage(today, PAGE);
     record.record(today);
     return done;
   }
@@ -135,11 +137,11 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
 
   /** Every page read and re-assessed; returns how many changed state. */
   public int refresh() {
-    return refreshEveryPage(PAGE).changed();
+    return refresh(PAGE);
   }
 
   int refresh(int pageSize) {
-    return refreshEveryPage(pageSize).changed();
+    return refreshEveryPage(LocalDate.now(clock), pageSize).changed();
   }
 
   /**
@@ -147,8 +149,8 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
    * 10,000 pages' Libraries and DocumentReferences ran a 512 MB node out of heap on a new day's
    * start.
    */
-  Refresh refreshEveryPage(int pageSize) {
-    Restamp restamp = new Restamp(LocalDate.now(clock));
+  private Refresh refreshEveryPage(LocalDate today, int pageSize) {
+    Restamp restamp = new Restamp(today);
     for (String type : REVIEWED_TYPES) {
       IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(type);
       EveryResource.inPages(dao, pageSize, page -> restamp.page(dao, page));
@@ -160,7 +162,7 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
    * Reads only the pages stored in a state that moves as days pass (current, due soon), or with no
    * state: at 10,000 synthetic pages about half of them, in a catalog kept up to date most.
    */
-  Refresh refreshStatesThatMove(int pageSize) {
+  Refresh refreshStatesThatMove(LocalDate today, int pageSize) {
     TokenOrListParam settled = new TokenOrListParam();
     for (ReviewStatus status : ReviewStatus.values()) {
       if (!status.movesAsDaysPass()) {
@@ -173,7 +175,7 @@ class ReviewStatusRefresher implements ApplicationRunner, SchedulingConfigurer {
           criteria.add(ReviewStatus.SEARCH_PARAMETER, settled);
           return criteria;
         };
-    Restamp restamp = new Restamp(LocalDate.now(clock));
+    Restamp restamp = new Restamp(today);
     for (String type : REVIEWED_TYPES) {
       IFhirResourceDao<IBaseResource> dao = daoRegistry.getResourceDao(type);
       EveryResource.inPages(dao, mayHaveMoved, pageSize, page -> restamp.page(dao, page));

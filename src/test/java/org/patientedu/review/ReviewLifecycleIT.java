@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -438,35 +439,22 @@ class ReviewLifecycleIT extends RunningServerTest {
     }
     assertThat(movable).as("current or due-soon pages, this copy among them").isPositive();
 
-    Thread refreshing = Thread.currentThread();
-    Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    Object reads =
-        new Object() {
-          @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
-          public void loading(IPreResourceAccessDetails details) {
-            if (Thread.currentThread() == refreshing) {
-              for (int i = 0; i < details.size(); i++) {
-                read.add(
-                    details.getResource(i).getIdElement().toUnqualifiedVersionless().getValue());
-              }
-            }
-          }
-        };
     LocalDate dayAfterDue = TODAY.plusMonths(24).plusDays(1);
-    ReviewStatusRefresher.Refresh done;
-    interceptors.registerInterceptor(reads);
+    List<ReviewStatusRefresher.Refresh> done = new ArrayList<>();
+    Set<String> read;
     clock.setToday(dayAfterDue);
     try {
-      done = refresher.refreshAndRecord(dayAfterDue);
+      read =
+          ResourcesLoaded.idsDuring(
+              interceptors, () -> done.add(refresher.refreshAndRecord(dayAfterDue)));
     } finally {
-      interceptors.unregisterInterceptor(reads);
       clock.setToday(TODAY);
     }
     try {
-      assertThat(done.onlyStatesThatMove()).isTrue();
+      assertThat(done.get(0).onlyStatesThatMove()).isTrue();
       assertThat(reviewStatus(library(id))).isEqualTo("overdue");
       assertThat(read).contains("Library/" + id).hasSize(movable);
-      assertThat(done.read()).isEqualTo(movable);
+      assertThat(done.get(0).read()).isEqualTo(movable);
       for (String seed : SEEDS) {
         assertThat(read).doesNotContain("Library/" + seed, "DocumentReference/" + seed);
       }
@@ -491,9 +479,11 @@ class ReviewLifecycleIT extends RunningServerTest {
       call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
       assertThat(reviewStatus(library(id))).isEqualTo("current");
     }
-    clock.setToday(TODAY.plusMonths(24).plusDays(1));
+    LocalDate dayAfterDue = TODAY.plusMonths(24).plusDays(1);
+    clock.setToday(dayAfterDue);
     try {
-      assertThat(refresher.refreshStatesThatMove(1).changed()).isGreaterThanOrEqualTo(2);
+      assertThat(refresher.refreshStatesThatMove(dayAfterDue, 1).changed())
+          .isGreaterThanOrEqualTo(2);
     } finally {
       clock.setToday(TODAY);
     }
