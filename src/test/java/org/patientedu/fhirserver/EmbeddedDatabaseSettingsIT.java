@@ -18,13 +18,13 @@ class EmbeddedDatabaseSettingsIT extends RunningServerTest {
 
   @Test
   void everyCommitIsWrittenBeforeTheWriteIsAcknowledged() {
-    // H2's default delays the write of a commit by 500 ms: a kill -9 lost acknowledged writes
+    // why: beside spring.datasource.url in application.properties
     assertThat(setting("WRITE_DELAY")).isEqualTo("0");
   }
 
   @Test
   void theDatabaseLetsGoOfTheStoredTextItHandsOutAfterASecondNotFiveMinutes() {
-    // H2's default of 300,000 ms kept 95,000 references alive on a node at 10,000 pages
+    // why 1 s and not H2's 5 minutes: beside spring.datasource.url in application.properties
     assertThat(setting("LOB_TIMEOUT")).isEqualTo("1000");
   }
 
