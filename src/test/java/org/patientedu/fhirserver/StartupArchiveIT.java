@@ -33,6 +33,8 @@ class StartupArchiveIT {
 
   @Test
   void theServerStartsWithTheArchiveAndServesThePack() throws Exception {
+    // Waits for the archive the build makes in the background.
+    List<String> testNodeLaunch = ServerProcess.testNodeLaunch();
     Path startup = Path.of(System.getProperty("edu.startup.dir"));
     Path archive = startup.resolve("app.jsa");
     Path extracted = startup.resolve(ServerProcess.appJar().getFileName().toString());
@@ -41,7 +43,8 @@ class StartupArchiveIT {
             "the archive the build makes before the integration tests (none with -Dedu.test-archive.skip=true)")
         .isNotEmptyFile();
     assertThat(startup.resolve("lib")).isDirectory();
-    assertThat(ServerProcess.testNodeLaunch())
+    assertThat(startup.resolve(".complete")).as("the archive script's mark of success").exists();
+    assertThat(testNodeLaunch)
         .as("the test nodes' launch")
         .containsExactly(
             "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extracted.toString());

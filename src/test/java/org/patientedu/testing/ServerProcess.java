@@ -72,11 +72,15 @@ public final class ServerProcess implements AutoCloseable {
    * about half the time on two cores. Without an archive as new as the packaged jar (a run with
    * {@code -Dedu.test-archive.skip=true}, or an archive left from an older jar, which would start
    * old code), the packaged jar itself.
+   *
+   * <p>The build makes the archive in the background while the integration tests begin, so a node
+   * waits until it is made ({@link #awaitStartupArchive}).
    */
   public static List<String> testNodeLaunch() {
     Path packaged = appJar();
     String startupDir = System.getProperty("edu.startup.dir");
     if (startupDir != null) {
+      awaitStartupArchive(Path.of(startupDir), packaged);
       Path archive = Path.of(startupDir, "app.jsa");
       Path extracted = Path.of(startupDir, packaged.getFileName().toString());
       try {
@@ -92,6 +96,37 @@ public final class ServerProcess implements AutoCloseable {
       }
     }
     return List.of("-jar", packaged.toString());
+  }
+
+  /**
+   * Waits, when this build makes the test nodes' archive ({@code edu.test-archive.skip} false),
+   * until {@code bin/make-startup-archive} has marked it complete or failed after the packaged jar
+   * was made; the marker of an older build does not count. Gives up after 10 minutes (a build
+   * stopped half-way), and the caller then starts the packaged jar.
+   */
+  private static synchronized void awaitStartupArchive(Path startupDir, Path packaged) {
+    if (Boolean.parseBoolean(System.getProperty("edu.test-archive.skip", "true"))) {
+      return;
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    try {
+      while (!markedAfter(startupDir.resolve(".complete"), packaged)
+          && !markedAfter(startupDir.resolve(".failed"), packaged)
+          && Instant.now().isBefore(deadline)) {
+        Thread.sleep(500);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean markedAfter(Path marker, Path packaged) {
+    try {
+      return Files.isRegularFile(marker)
+          && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(packaged)) > 0;
+    } catch (IOException vanished) {
+      return false; // the script is replacing the folder
+    }
   }
 
   /**
