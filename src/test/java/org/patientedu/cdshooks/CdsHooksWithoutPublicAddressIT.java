@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.patientedu.testing.ServerProcess;
+import org.patientedu.testing.RunningServerTest;
 
 /**
- * A server whose operator has not set {@code edu.handouts.public-base-url}: its cards could only
- * link to the address a request came in on, which is no address for an EHR to store, so every hook
- * call is answered 503 in the CDS Hooks error format, after the call's credentials are checked. The
- * development setting {@code edu.cds-hooks.allow-unsigned=true} lets a call without a JWT that far,
- * but never one with a JWT that does not verify.
+ * The shared test server, whose operator has not set {@code edu.handouts.public-base-url}: its
+ * cards could only link to the address a request came in on, which is no address for an EHR to
+ * store, so every hook call is answered 503 in the CDS Hooks error format, after the call's
+ * credentials are checked. The development setting {@code edu.cds-hooks.allow-unsigned=true} lets a
+ * call without a JWT that far, but never one with a JWT that does not verify.
  */
-class CdsHooksWithoutPublicAddressIT {
+class CdsHooksWithoutPublicAddressIT extends RunningServerTest {
 
   private static final String SERVICE = "patient-education-patient-view";
   private static final String CALL =
@@ -41,31 +33,6 @@ class CdsHooksWithoutPublicAddressIT {
       """;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @TempDir static Path dir;
-  private static ServerProcess server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        ServerProcess.start(
-            Map.of(
-                "edu.data-dir",
-                dir.resolve("data").toString(),
-                "edu.cds-hooks.allow-unsigned",
-                "true"),
-            Files.createDirectories(Path.of("target"))
-                .resolve("cds-hooks-without-public-address-it-server.log"));
-    server.awaitReady(Duration.ofMinutes(10));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void anUnsignedCallIsLetInAndAnswered503WithoutLinks() throws Exception {
@@ -81,10 +48,7 @@ class CdsHooksWithoutPublicAddressIT {
     assertThat(response.body()).doesNotContain("/handouts/", "localhost");
 
     // the services are still listed, and a malformed call is still told what to fix
-    HttpResponse<String> discovery =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/cds-services")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> discovery = get("/cds-services");
     assertThat(discovery.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(discovery.body()).get("services")).hasSize(4);
     HttpResponse<String> malformed = call("[]", null);
@@ -102,14 +66,14 @@ class CdsHooksWithoutPublicAddressIT {
         .isEqualTo("The bearer token is not a signed JWT");
   }
 
-  private static HttpResponse<String> call(String body, String jwt) throws Exception {
+  private HttpResponse<String> call(String body, String jwt) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/cds-services/" + SERVICE))
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/cds-services/" + SERVICE))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (jwt != null) {
       request.header("Authorization", "Bearer " + jwt);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return send(request);
   }
 }
