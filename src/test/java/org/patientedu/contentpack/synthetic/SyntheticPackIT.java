@@ -1,6 +1,7 @@
 package org.patientedu.contentpack.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -23,12 +24,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.ServerProcess;
@@ -37,145 +45,226 @@ import org.patientedu.testing.ServerProcess;
  * A small synthetic pack loaded by a real server: searches find its pages, and the catalog and
  * handouts show them as synthetic, never as approved, and as medically reviewed only where the
  * synthetic page names its (fictional) reviewers.
+ *
+ * <p>The pack is larger than a slice ({@code edu.content-pack.slice-size=20}): a bad file in the
+ * last slice stores nothing and is named; without it, every page loads whole, in three
+ * transactions, and a restart finds it unchanged. (One server for both: each start is a minute of
+ * CI's two cores.)
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyntheticPackIT {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
   private static final String LACTATION_SNOMED = "http://snomed.info/sct|413712001";
 
-  @TempDir Path dataDir;
-  @TempDir Path packDir;
-  @TempDir Path logDir;
+  @TempDir static Path dataDir;
+  @TempDir static Path packDir;
+  @TempDir static Path logDir;
 
   private static final Pattern NEXT_PAGE =
       Pattern.compile("<a[^>]*id=\"pager-next\"[^>]*href=\"([^\"]*)\"");
 
-  @Test
-  void aSyntheticPackIsFoundAndNeverPassesForApprovedEducation() throws Exception {
+  private ServerProcess server;
+
+  @BeforeAll
+  void aBadFileInTheLastSliceRefusesTheStartThenThePackLoads() throws Exception {
     SyntheticPackCommand.write(packDir, 50, 11, TODAY);
+    // a 51st page folder, last in name order, so in the third slice: Library.status is missing
+    Path broken = packDir.resolve("zz-broken/Library.json");
+    Files.createDirectories(broken.getParent());
+    Files.writeString(broken, "{\"resourceType\":\"Library\",\"id\":\"zz-broken\"}");
+    assertThatThrownBy(() -> start("broken"))
+        .hasMessageContaining("Node exited during start-up")
+        .hasMessageContaining("zz-broken/Library.json")
+        .hasMessageContaining("fails validation")
+        .hasMessageContaining("Library.status");
+    Files.delete(broken);
+    Files.delete(broken.getParent());
+
+    server = start("sliced");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void everyPageLoadedWholeInSlicesAfterTheRefusedStartStoredNothing() throws Exception {
+    // "created 200": the refused start stored nothing; 50 pages of 4 files, 20 pages a slice
+    assertThat(server.log())
+        .contains(
+            "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
+                + " unchanged 0)")
+        .contains("200 resources stored in 3 transactions of up to 20 pages");
+    assertThat(count("Library")).isEqualTo(50);
+    assertThat(count("DocumentReference")).isEqualTo(50);
+    assertThat(count("Binary")).isEqualTo(100);
+    DocumentReference last =
+        server
+            .client()
+            .read()
+            .resource(DocumentReference.class)
+            .withId("synthetic-00050")
+            .execute();
+    assertThat(last.getContext().getRelatedFirstRep().getReference())
+        .isEqualTo("Library/synthetic-00050");
+  }
+
+  @Test
+  @Order(2)
+  void aSyntheticPackIsFoundAndNeverPassesForApprovedEducation() throws Exception {
     List<Library> written = writtenLibraries();
     Set<String> allIds = new TreeSet<>();
     IntStream.rangeClosed(1, 50).forEach(n -> allIds.add(String.format("synthetic-%05d", n)));
 
-    try (ServerProcess server =
+    IGenericClient client = server.client();
+
+    List<Library> all = search(client, "Library?publisher=Synthetic%20test%20content");
+    assertThat(ids(all)).isEqualTo(allIds);
+    assertThat(all)
+        .allSatisfy(
+            library -> {
+              assertThat(library.getExperimental()).isTrue();
+              assertThat(library.getTitle()).startsWith("Synthetic test page ");
+              assertThat(library.hasApprovalDate()).as("only $approve approves").isFalse();
+            });
+    assertThat(ids(search(client, "Library?_content=synthetic"))).isEqualTo(allIds);
+
+    Set<String> lactation = idsOf(written, l -> hasCode(l, "413712001"));
+    assertThat(lactation).isNotEmpty();
+    assertThat(ids(search(client, "Library?context=" + LACTATION_SNOMED))).isEqualTo(lactation);
+    assertThat(ids(search(client, "Library?context:below=http://hl7.org/fhir/sid/icd-10-cm|Z39")))
+        .isEqualTo(idsOf(written, l -> hasCode(l, "Z39.1")));
+
+    Set<String> neverReviewed = idsOf(written, l -> !l.hasLastReviewDate());
+    Set<String> medicallyReviewed = idsOf(written, Library::hasReviewer);
+    assertThat(neverReviewed).isNotEmpty();
+    assertThat(medicallyReviewed).isNotEmpty();
+    assertThat(ids(search(client, "Library?review-status=never-reviewed")))
+        .isEqualTo(neverReviewed);
+    assertThat(ids(search(client, "Library?review-status=current,due-soon,overdue")))
+        .isEqualTo(medicallyReviewed);
+
+    // The review report, counted by hand from the pack's lastReviewDate and reviewers (seed 11,
+    // today 2026-11-30, due 24 months after the last review, due soon 60 days before that):
+    // reviewed before 2024-11-30 is overdue, up to 2025-01-29 due soon, later current; a date
+    // without a reviewer is the publisher's review; no date, never reviewed.
+    Parameters report = ReviewReports.fetch(client);
+    assertThat(count(report, "current")).isEqualTo(21);
+    assertThat(count(report, "due-soon")).isEqualTo(4); // 3, 15, 26, 38
+    assertThat(count(report, "overdue")).isEqualTo(8);
+    assertThat(count(report, "publisher-reviewed")).isEqualTo(4); // 1, 19, 30, 43
+    assertThat(count(report, "never-reviewed")).isEqualTo(13);
+    List<ParametersParameterComponent> overdue =
+        report.getParameter().stream().filter(p -> p.getName().equals("overdueItem")).toList();
+    assertThat(overdue)
+        .extracting(item -> ((Reference) item.getPart().get(0).getValue()).getReference())
+        .containsExactly(
+            "Library/synthetic-00017", // due 2022-11-25
+            "Library/synthetic-00047", // due 2023-12-09
+            "Library/synthetic-00021", // due 2024-05-14
+            "Library/synthetic-00036", // due 2025-01-29
+            "Library/synthetic-00012", // due 2025-06-13
+            "Library/synthetic-00008", // due 2025-06-27
+            "Library/synthetic-00040", // due 2025-08-24
+            "Library/synthetic-00016"); // due 2025-12-02
+    assertThat(((Reference) overdue.get(0).getPart().get(0).getValue()).getDisplay())
+        .isEqualTo("Synthetic test page 17: Breathing through contractions");
+    assertThat(overdue.get(0).getPart().subList(1, 4))
+        .extracting(part -> part.getName() + "=" + part.getValue().primitiveValue())
+        .containsExactly(
+            "lastReviewDate=2020-11-25",
+            "dueDate=2022-11-25",
+            "daysOverdue=1466"); // 4 years of which one leap day, and 5 days
+
+    // 50 handouts, 20 to a page: three pages, each handout on exactly one of them
+    String page = get(server.baseUrl() + "/");
+    assertThat(page).contains("50 handouts").contains("Page 1 of 3");
+    StringBuilder pages = new StringBuilder(page);
+    int pagesSeen = 1;
+    for (String next = nextPage(page); next != null; next = nextPage(page)) {
+      page = get(server.baseUrl() + next);
+      pages.append(page);
+      pagesSeen++;
+    }
+    assertThat(pagesSeen).isEqualTo(3);
+    assertThat(page).contains("Page 3 of 3").doesNotContain("id=\"pager-next\"");
+    String catalog = pages.toString();
+    assertThat(allIds)
+        .allSatisfy(
+            id ->
+                assertThat(catalog.split("id=\"handout-" + id + "\"", -1))
+                    .as("cards of " + id)
+                    .hasSize(2));
+    assertThat(written).allSatisfy(library -> assertThat(catalog).contains(library.getTitle()));
+    assertThat(catalog).doesNotContain("Approved for use");
+
+    String never = neverReviewed.iterator().next();
+    assertThat(get(server.baseUrl() + "/handouts/" + never))
+        .contains("Synthetic test page " + Integer.parseInt(never.substring(10)) + ":")
+        .contains("This page is synthetic test content.")
+        .contains("Draft: not approved for use with patients")
+        .contains("Never medically reviewed")
+        .doesNotContain("Approved for use")
+        .doesNotContain("Synthetic Reviewer");
+
+    String reviewed = medicallyReviewed.iterator().next();
+    Library reviewedLibrary =
+        written.stream()
+            .filter(l -> l.getIdElement().getIdPart().equals(reviewed))
+            .findFirst()
+            .orElseThrow();
+    assertThat(get(server.baseUrl() + "/handouts/" + reviewed))
+        .contains("Synthetic test page ")
+        .contains("This page is synthetic test content.")
+        .contains(reviewedLibrary.getReviewerFirstRep().getName())
+        .contains("Synthetic test content")
+        .doesNotContain("Approved for use");
+  }
+
+  @Test
+  @Order(3)
+  void aRestartFindsThePackUnchanged() throws Exception {
+    server.close();
+    server = start("restart");
+    assertThat(server.log())
+        .contains(
+            "{Binary=100, DocumentReference=50, Library=50} (created 0, updated 0, unchanged 200)");
+  }
+
+  private ServerProcess start(String name) throws Exception {
+    ServerProcess started =
         ServerProcess.start(
             Map.of(
                 "edu.data-dir", dataDir.toString(),
                 "edu.content-pack.dir", packDir.toString(),
+                "edu.content-pack.slice-size", "20",
                 "edu.review.today", TODAY.toString(),
                 "edu.handouts.catalog-page-size", "20"),
-            logDir.resolve("server.log"))) {
+            logDir.resolve(name + ".log"));
+    try {
       // node starts took 3 to 10 min here while other builds shared the two cores
-      server.awaitReady(Duration.ofMinutes(25));
-      assertThat(server.log())
-          .contains(
-              "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
-                  + " unchanged 0)");
-      IGenericClient client = server.client();
-
-      List<Library> all = search(client, "Library?publisher=Synthetic%20test%20content");
-      assertThat(ids(all)).isEqualTo(allIds);
-      assertThat(all)
-          .allSatisfy(
-              library -> {
-                assertThat(library.getExperimental()).isTrue();
-                assertThat(library.getTitle()).startsWith("Synthetic test page ");
-                assertThat(library.hasApprovalDate()).as("only $approve approves").isFalse();
-              });
-      assertThat(ids(search(client, "Library?_content=synthetic"))).isEqualTo(allIds);
-
-      Set<String> lactation = idsOf(written, l -> hasCode(l, "413712001"));
-      assertThat(lactation).isNotEmpty();
-      assertThat(ids(search(client, "Library?context=" + LACTATION_SNOMED))).isEqualTo(lactation);
-      assertThat(ids(search(client, "Library?context:below=http://hl7.org/fhir/sid/icd-10-cm|Z39")))
-          .isEqualTo(idsOf(written, l -> hasCode(l, "Z39.1")));
-
-      Set<String> neverReviewed = idsOf(written, l -> !l.hasLastReviewDate());
-      Set<String> medicallyReviewed = idsOf(written, Library::hasReviewer);
-      assertThat(neverReviewed).isNotEmpty();
-      assertThat(medicallyReviewed).isNotEmpty();
-      assertThat(ids(search(client, "Library?review-status=never-reviewed")))
-          .isEqualTo(neverReviewed);
-      assertThat(ids(search(client, "Library?review-status=current,due-soon,overdue")))
-          .isEqualTo(medicallyReviewed);
-
-      // The review report, counted by hand from the pack's lastReviewDate and reviewers (seed 11,
-      // today 2026-11-30, due 24 months after the last review, due soon 60 days before that):
-      // reviewed before 2024-11-30 is overdue, up to 2025-01-29 due soon, later current; a date
-      // without a reviewer is the publisher's review; no date, never reviewed.
-      Parameters report = ReviewReports.fetch(client);
-      assertThat(count(report, "current")).isEqualTo(21);
-      assertThat(count(report, "due-soon")).isEqualTo(4); // 3, 15, 26, 38
-      assertThat(count(report, "overdue")).isEqualTo(8);
-      assertThat(count(report, "publisher-reviewed")).isEqualTo(4); // 1, 19, 30, 43
-      assertThat(count(report, "never-reviewed")).isEqualTo(13);
-      List<ParametersParameterComponent> overdue =
-          report.getParameter().stream().filter(p -> p.getName().equals("overdueItem")).toList();
-      assertThat(overdue)
-          .extracting(item -> ((Reference) item.getPart().get(0).getValue()).getReference())
-          .containsExactly(
-              "Library/synthetic-00017", // due 2022-11-25
-              "Library/synthetic-00047", // due 2023-12-09
-              "Library/synthetic-00021", // due 2024-05-14
-              "Library/synthetic-00036", // due 2025-01-29
-              "Library/synthetic-00012", // due 2025-06-13
-              "Library/synthetic-00008", // due 2025-06-27
-              "Library/synthetic-00040", // due 2025-08-24
-              "Library/synthetic-00016"); // due 2025-12-02
-      assertThat(((Reference) overdue.get(0).getPart().get(0).getValue()).getDisplay())
-          .isEqualTo("Synthetic test page 17: Breathing through contractions");
-      assertThat(overdue.get(0).getPart().subList(1, 4))
-          .extracting(part -> part.getName() + "=" + part.getValue().primitiveValue())
-          .containsExactly(
-              "lastReviewDate=2020-11-25",
-              "dueDate=2022-11-25",
-              "daysOverdue=1466"); // 4 years of which one leap day, and 5 days
-
-      // 50 handouts, 20 to a page: three pages, each handout on exactly one of them
-      String page = get(server.baseUrl() + "/");
-      assertThat(page).contains("50 handouts").contains("Page 1 of 3");
-      StringBuilder pages = new StringBuilder(page);
-      int pagesSeen = 1;
-      for (String next = nextPage(page); next != null; next = nextPage(page)) {
-        page = get(server.baseUrl() + next);
-        pages.append(page);
-        pagesSeen++;
-      }
-      assertThat(pagesSeen).isEqualTo(3);
-      assertThat(page).contains("Page 3 of 3").doesNotContain("id=\"pager-next\"");
-      String catalog = pages.toString();
-      assertThat(allIds)
-          .allSatisfy(
-              id ->
-                  assertThat(catalog.split("id=\"handout-" + id + "\"", -1))
-                      .as("cards of " + id)
-                      .hasSize(2));
-      assertThat(written).allSatisfy(library -> assertThat(catalog).contains(library.getTitle()));
-      assertThat(catalog).doesNotContain("Approved for use");
-
-      String never = neverReviewed.iterator().next();
-      assertThat(get(server.baseUrl() + "/handouts/" + never))
-          .contains("Synthetic test page " + Integer.parseInt(never.substring(10)) + ":")
-          .contains("This page is synthetic test content.")
-          .contains("Draft: not approved for use with patients")
-          .contains("Never medically reviewed")
-          .doesNotContain("Approved for use")
-          .doesNotContain("Synthetic Reviewer");
-
-      String reviewed = medicallyReviewed.iterator().next();
-      Library reviewedLibrary =
-          written.stream()
-              .filter(l -> l.getIdElement().getIdPart().equals(reviewed))
-              .findFirst()
-              .orElseThrow();
-      assertThat(get(server.baseUrl() + "/handouts/" + reviewed))
-          .contains("Synthetic test page ")
-          .contains("This page is synthetic test content.")
-          .contains(reviewedLibrary.getReviewerFirstRep().getName())
-          .contains("Synthetic test content")
-          .doesNotContain("Approved for use");
+      return started.awaitReady(Duration.ofMinutes(25));
+    } catch (RuntimeException notReady) {
+      started.close();
+      throw notReady;
     }
+  }
+
+  private int count(String type) {
+    return server
+        .client()
+        .search()
+        .byUrl(type + "?_summary=count")
+        .returnBundle(Bundle.class)
+        .execute()
+        .getTotal();
   }
 
   private List<Library> writtenLibraries() throws IOException {
