@@ -21,9 +21,9 @@ import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
 /**
- * Loading the pack across restarts on one data folder: a restart changes nothing (a review made
+ * Loading the pack across restarts on one data folder: an unchanged file is skipped (a review made
  * since is kept), a changed file becomes a new version with history kept, a bad file stops the load
- * and loads nothing.
+ * and loads nothing. ({@code SyntheticPackIT} restarts on a pack with no change at all.)
  */
 class ContentPackReloadIT {
 
@@ -63,15 +63,6 @@ class ContentPackReloadIT {
           .execute();
     }
 
-    try (ServerProcess server = start("second")) {
-      assertThat(version(server, "reload-first")).isEqualTo("1");
-      assertThat(version(server, "reload-second")).isEqualTo("2");
-      assertReviewKept(server);
-      assertThat(libraryCount(server)).isEqualTo(2);
-      assertThat(server.log())
-          .contains("{DocumentReference=1, Library=2} (created 0, updated 0, unchanged 3)");
-    }
-
     writeLibrary(
         "third/Library.json", "reload-third", "Would be new, but its neighbour is broken.");
     // Well-formed but invalid (Library.status is required): files about to be stored are
@@ -87,10 +78,15 @@ class ContentPackReloadIT {
     Files.delete(packDir.resolve("third/Library.json"));
 
     writeLibrary("first/Library.json", "reload-first", "The first handout, revised.");
+    // One start for the changed file and the unchanged ones beside it (each start is a minute of
+    // CI's two cores): the unchanged files are skipped, so the review survives the reload.
     try (ServerProcess server = start("changed")) {
+      assertThat(server.log())
+          .contains("{DocumentReference=1, Library=2} (created 0, updated 1, unchanged 2)");
       assertThat(version(server, "reload-first")).isEqualTo("2");
       assertThat(version(server, "reload-second")).isEqualTo("2");
       assertReviewKept(server);
+      assertThat(libraryCount(server)).isEqualTo(2);
       Bundle history =
           server
               .client()
