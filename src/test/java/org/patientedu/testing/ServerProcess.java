@@ -54,6 +54,22 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
+   * A test node with these settings, once ready; stopped, so that it holds no port or data folder,
+   * if it exits or is not ready within {@code timeout} (a test that expects a refused start asserts
+   * the exception's message, which carries the node's log).
+   */
+  public static ServerProcess startReady(Map<String, String> properties, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    ServerProcess server = start(properties, log);
+    try {
+      return server.awaitReady(timeout);
+    } catch (RuntimeException notReady) {
+      server.close();
+      throw notReady;
+    }
+  }
+
+  /**
    * A test node with more JVM options after {@link #TEST_NODE_OPTIONS} (for example a trust store
    * for a test server's certificate).
    */

@@ -105,18 +105,12 @@ class ContentPackReloadIT {
   }
 
   private ServerProcess start(String name) throws Exception {
-    ServerProcess server =
-        ServerProcess.start(
-            Map.of(
-                "edu.data-dir", dataDir.toString(),
-                "edu.content-pack.dir", packDir.toString()),
-            logDir.resolve(name + ".log"));
-    try {
-      return server.awaitReady(Duration.ofMinutes(6));
-    } catch (RuntimeException notReady) {
-      server.close();
-      throw notReady;
-    }
+    return ServerProcess.startReady(
+        Map.of(
+            "edu.data-dir", dataDir.toString(),
+            "edu.content-pack.dir", packDir.toString()),
+        logDir.resolve(name + ".log"),
+        Duration.ofMinutes(6));
   }
 
   private static void assertReviewKept(ServerProcess server) {

@@ -239,22 +239,16 @@ class SyntheticPackIT {
   }
 
   private ServerProcess start(String name) throws Exception {
-    ServerProcess started =
-        ServerProcess.start(
-            Map.of(
-                "edu.data-dir", dataDir.toString(),
-                "edu.content-pack.dir", packDir.toString(),
-                "edu.content-pack.slice-size", "20",
-                "edu.review.today", TODAY.toString(),
-                "edu.handouts.catalog-page-size", "20"),
-            logDir.resolve(name + ".log"));
-    try {
-      // node starts took 3 to 10 min here while other builds shared the two cores
-      return started.awaitReady(Duration.ofMinutes(25));
-    } catch (RuntimeException notReady) {
-      started.close();
-      throw notReady;
-    }
+    // node starts took 3 to 10 min here while other builds shared the two cores
+    return ServerProcess.startReady(
+        Map.of(
+            "edu.data-dir", dataDir.toString(),
+            "edu.content-pack.dir", packDir.toString(),
+            "edu.content-pack.slice-size", "20",
+            "edu.review.today", TODAY.toString(),
+            "edu.handouts.catalog-page-size", "20"),
+        logDir.resolve(name + ".log"),
+        Duration.ofMinutes(25));
   }
 
   private int count(String type) {
