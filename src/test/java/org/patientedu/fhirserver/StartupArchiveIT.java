@@ -40,7 +40,7 @@ class StartupArchiveIT {
     Path extracted = startup.resolve(ServerProcess.appJar().getFileName().toString());
     assertThat(archive)
         .as(
-            "the archive the build makes before the integration tests (none with -Dedu.test-archive.skip=true)")
+            "the archive the build makes as the integration tests begin (none with -Dedu.test-archive.skip=true)")
         .isNotEmptyFile();
     assertThat(startup.resolve("lib")).isDirectory();
     assertThat(startup.resolve(".complete")).as("the archive script's mark of success").exists();

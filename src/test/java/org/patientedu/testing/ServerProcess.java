@@ -99,16 +99,9 @@ public final class ServerProcess implements AutoCloseable {
       awaitStartupArchive(Path.of(startupDir), packaged);
       Path archive = Path.of(startupDir, "app.jsa");
       Path extracted = Path.of(startupDir, packaged.getFileName().toString());
-      try {
-        if (Files.isRegularFile(extracted)
-            && Files.isRegularFile(archive)
-            && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(packaged))
-                > 0) {
-          return List.of(
-              "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extracted.toString());
-        }
-      } catch (IOException unreadable) {
-        // the packaged jar, below
+      if (Files.isRegularFile(extracted) && newerThan(archive, packaged)) {
+        return List.of(
+            "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extracted.toString());
       }
     }
     return List.of("-jar", packaged.toString());
@@ -126,8 +119,8 @@ public final class ServerProcess implements AutoCloseable {
     }
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
     try {
-      while (!markedAfter(startupDir.resolve(".complete"), packaged)
-          && !markedAfter(startupDir.resolve(".failed"), packaged)
+      while (!newerThan(startupDir.resolve(".complete"), packaged)
+          && !newerThan(startupDir.resolve(".failed"), packaged)
           && Instant.now().isBefore(deadline)) {
         Thread.sleep(500);
       }
@@ -136,12 +129,13 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static boolean markedAfter(Path marker, Path packaged) {
+  /** Whether {@code file} exists and was written after the packaged jar (so by this build). */
+  private static boolean newerThan(Path file, Path packaged) {
     try {
-      return Files.isRegularFile(marker)
-          && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(packaged)) > 0;
-    } catch (IOException vanished) {
-      return false; // the script is replacing the folder
+      return Files.isRegularFile(file)
+          && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(packaged)) > 0;
+    } catch (IOException unreadable) {
+      return false; // gone meanwhile: the script is replacing the folder
     }
   }
 
