@@ -10,6 +10,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -36,9 +37,9 @@ class ProfileWriteValidation implements WriteInterceptor {
   private static final Set<String> TYPES = Set.of("Library", "DocumentReference");
 
   private final FhirContext fhirContext;
-  private final FhirValidator validator;
+  private final Supplier<FhirValidator> validator;
 
-  ProfileWriteValidation(FhirContext fhirContext, FhirValidator validator) {
+  ProfileWriteValidation(FhirContext fhirContext, Supplier<FhirValidator> validator) {
     this.fhirContext = fhirContext;
     this.validator = validator;
   }
@@ -59,7 +60,7 @@ class ProfileWriteValidation implements WriteInterceptor {
         || AlreadyValidated.contains(request, resource)) {
       return;
     }
-    ValidationResult result = validator.validateWithResult(resource);
+    ValidationResult result = validator.get().validateWithResult(resource);
     boolean failed =
         result.getMessages().stream()
             .anyMatch(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,8 @@ class ProfileWriteValidationTest {
 
   @BeforeAll
   static void loadGuide() {
-    interceptor =
-        new ProfileWriteValidation(
-            FHIR, ProfileValidation.newValidator(FHIR, IgPackage.fromClasspath()));
+    FhirValidator validator = ProfileValidation.newValidator(FHIR, IgPackage.fromClasspath());
+    interceptor = new ProfileWriteValidation(FHIR, () -> validator);
   }
 
   @BeforeEach

@@ -34,6 +34,7 @@ import org.patientedu.fhirserver.StartupRace;
 import org.patientedu.validation.AlreadyValidated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -92,11 +93,11 @@ class ContentPackLoader implements ApplicationRunner {
   ContentPackLoader(
       ContentPackProperties properties,
       FhirContext fhirContext,
-      FhirValidator profileValidator,
+      ObjectProvider<FhirValidator> profileValidator,
       IFhirSystemDao<Bundle, Meta> systemDao,
       PlatformTransactionManager transactionManager) {
     this.properties = properties;
-    this.reader = new ContentPackReader(fhirContext, profileValidator);
+    this.reader = new ContentPackReader(fhirContext, profileValidator::getObject);
     this.systemDao = systemDao;
     this.readOnly = new TransactionTemplate(transactionManager);
     this.readOnly.setReadOnly(true);

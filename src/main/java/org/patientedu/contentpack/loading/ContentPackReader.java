@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -105,9 +106,13 @@ class ContentPackReader {
   private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[(\\d+)]\\.resource");
 
   private final IParser parser;
-  private final FhirValidator validator;
 
-  ContentPackReader(FhirContext fhirContext, FhirValidator validator) {
+  /**
+   * Asked for only when a file is to be validated: see {@code IgConfiguration.profileValidator}.
+   */
+  private final Supplier<FhirValidator> validator;
+
+  ContentPackReader(FhirContext fhirContext, Supplier<FhirValidator> validator) {
     this.parser = fhirContext.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     this.validator = validator;
   }
@@ -270,7 +275,7 @@ class ContentPackReader {
           .setFullUrl(PackTerminology.CANONICAL_BASE + "/fhir/" + file.typeAndId())
           .setResource(resource);
     }
-    ValidationResult result = validator.validateWithResult(bundle);
+    ValidationResult result = validator.get().validateWithResult(bundle);
     Map<Integer, List<String>> errorsByEntry = new TreeMap<>();
     for (SingleValidationMessage message : result.getMessages()) {
       if (message.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import org.patientedu.ig.ProfileValidation;
 class ContentPackReaderTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static final ContentPackReader READER =
-      new ContentPackReader(FHIR, ProfileValidation.newValidator(FHIR, IgPackage.fromClasspath()));
+  private static final FhirValidator VALIDATOR =
+      ProfileValidation.newValidator(FHIR, IgPackage.fromClasspath());
+  private static final ContentPackReader READER = new ContentPackReader(FHIR, () -> VALIDATOR);
 
   @TempDir Path pack;
 

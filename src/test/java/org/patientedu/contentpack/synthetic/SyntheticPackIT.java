@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.ServerProcess;
 
@@ -65,6 +67,9 @@ class SyntheticPackIT {
 
   private static final Pattern NEXT_PAGE =
       Pattern.compile("<a[^>]*id=\"pager-next\"[^>]*href=\"([^\"]*)\"");
+
+  /** What a node logs when it makes the guide's validator (on first use, see IgConfiguration). */
+  private static final String VALIDATOR_MADE = "profile validator made on first use";
 
   private ServerProcess server;
 
@@ -101,7 +106,8 @@ class SyntheticPackIT {
         .contains(
             "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
                 + " unchanged 0)")
-        .contains("200 resources stored in 3 transactions of up to 20 pages");
+        .contains("200 resources stored in 3 transactions of up to 20 pages")
+        .containsOnlyOnce(VALIDATOR_MADE);
     assertThat(count("Library")).isEqualTo(50);
     assertThat(count("DocumentReference")).isEqualTo(50);
     assertThat(count("Binary")).isEqualTo(100);
@@ -235,7 +241,24 @@ class SyntheticPackIT {
     server = start("restart");
     assertThat(server.log())
         .contains(
-            "{Binary=100, DocumentReference=50, Library=50} (created 0, updated 0, unchanged 200)");
+            "{Binary=100, DocumentReference=50, Library=50} (created 0, updated 0, unchanged 200)")
+        // nothing to validate, so the guide's definitions are not loaded ...
+        .doesNotContain(VALIDATOR_MADE);
+
+    // ... until the first write that claims a profile, which is still held to it
+    Library noPublisher =
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(
+                Library.class,
+                Files.readString(
+                    Path.of("src/test/resources/ig/errors/Library-no-publisher.json")));
+    noPublisher.setId("no-publisher-after-restart");
+    noPublisher.getMeta().addProfile(PackTerminology.PROFILE_LIBRARY);
+    assertThatThrownBy(() -> server.editorClient().update().resource(noPublisher).execute())
+        .isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Library.publisher");
+    assertThat(server.log()).containsOnlyOnce(VALIDATOR_MADE);
   }
 
   private ServerProcess start(String name) throws Exception {
