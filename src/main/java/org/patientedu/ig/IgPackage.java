@@ -23,6 +23,16 @@ public final class IgPackage {
   public static final String NAME = "org.patientedu.fhir";
   static final String CLASSPATH_FOLDER = "ig/";
 
+  /**
+   * Bound to the class loader that loaded this class, not the thread's context class loader (the
+   * resolver's default): the validator is made on first use, possibly on a common fork-join pool
+   * thread of the pack loader's parallel validation, whose context class loader is the system one.
+   * Under {@code java -jar} that loader cannot see the nested jar's classes folder, so the guide's
+   * dependencies were not found and the first load failed now and then.
+   */
+  private static final PathMatchingResourcePatternResolver RESOLVER =
+      new PathMatchingResourcePatternResolver(IgPackage.class.getClassLoader());
+
   private final String classpathLocation;
   private final byte[] bytes;
   private final NpmPackage npm;
@@ -38,9 +48,7 @@ public final class IgPackage {
    */
   public static IgPackage fromClasspath() {
     try {
-      Resource[] found =
-          new PathMatchingResourcePatternResolver()
-              .getResources("classpath*:" + CLASSPATH_FOLDER + NAME + "-*.tgz");
+      Resource[] found = RESOLVER.getResources("classpath*:" + CLASSPATH_FOLDER + NAME + "-*.tgz");
       if (found.length != 1) {
         throw new IllegalStateException(
             "Expected one "
@@ -78,8 +86,7 @@ public final class IgPackage {
   public List<String> dependencyClasspathLocations() {
     try {
       return Arrays.stream(
-              new PathMatchingResourcePatternResolver()
-                  .getResources("classpath*:" + CLASSPATH_FOLDER + "dependencies/*.tgz"))
+              RESOLVER.getResources("classpath*:" + CLASSPATH_FOLDER + "dependencies/*.tgz"))
           .map(resource -> CLASSPATH_FOLDER + "dependencies/" + resource.getFilename())
           .sorted()
           .toList();
