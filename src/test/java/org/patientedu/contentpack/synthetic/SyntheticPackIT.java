@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Library;
@@ -237,11 +238,21 @@ class SyntheticPackIT {
   @Test
   @Order(3)
   void aRestartFindsThePackUnchanged() throws Exception {
+    // one of the guide's definitions changed through the API: the restart puts the guide's back
+    CodeSystem changed =
+        server.editorClient().read().resource(CodeSystem.class).withId("review-status").execute();
+    changed.setTitle("Changed through the API");
+    server.editorClient().update().resource(changed).execute();
+
     server.close();
     server = start("restart");
     assertThat(server.log())
         .contains(
             "{Binary=100, DocumentReference=50, Library=50} (created 0, updated 0, unchanged 200)")
+        // the guide's other 20 definitions are found as the package has them and not written
+        .contains(
+            "Guide org.patientedu.fhir 0.1.0: 20 definitions unchanged, 1 written:"
+                + " CodeSystem/review-status (")
         // nothing to validate, so the guide's definitions are not loaded ...
         .doesNotContain(VALIDATOR_MADE);
 
@@ -259,6 +270,9 @@ class SyntheticPackIT {
         .isInstanceOf(UnprocessableEntityException.class)
         .hasMessageContaining("Library.publisher");
     assertThat(server.log()).containsOnlyOnce(VALIDATOR_MADE);
+    assertThat(server.client().read().resource(CodeSystem.class).withId("review-status").execute())
+        .extracting(CodeSystem::getTitle, CodeSystem::getUrl)
+        .containsExactly("Review status", "http://fhir.patientedu.org/CodeSystem/review-status");
   }
 
   private ServerProcess start(String name) throws Exception {
