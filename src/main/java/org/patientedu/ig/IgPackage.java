@@ -25,10 +25,10 @@ public final class IgPackage {
 
   /**
    * Bound to the class loader that loaded this class, not the thread's context class loader (the
-   * resolver's default): the validator is made on first use, possibly on a common fork-join pool
-   * thread of the pack loader's parallel validation, whose context class loader is the system one.
-   * Under {@code java -jar} that loader cannot see the nested jar's classes folder, so the guide's
-   * dependencies were not found and the first load failed now and then.
+   * resolver's default): the guide is read by whichever thread first needs it (the validator is
+   * made on first use), and under {@code java -jar} a thread's context class loader may be the
+   * system one (a common fork-join pool thread's is), which cannot see the nested jar's classes
+   * folder. A first load then failed now and then, the guide's dependencies "missing".
    */
   private static final PathMatchingResourcePatternResolver RESOLVER =
       new PathMatchingResourcePatternResolver(IgPackage.class.getClassLoader());

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guide's validator is made on first use, which may be on a common fork-join pool thread of the
- * pack loader's parallel validation. Such a thread's context class loader is the system one, which
- * under {@code java -jar} does not see the application's classes folder: the guide and its
- * dependencies must be found through the class loader that loaded the application instead.
+ * The guide is read by whichever thread first needs it, and under {@code java -jar} a thread's
+ * context class loader may be the system one (a common fork-join pool thread's is), which does not
+ * see the application's classes folder: the guide and its dependencies must be found through the
+ * class loader that loaded the application instead.
  */
 class IgPackageClassLoaderTest {
 

@@ -211,10 +211,17 @@ class ContentPackReader {
     rejectDuplicateIds(idsByLocation);
     int batch = validationBatch(parsed.size(), Runtime.getRuntime().availableProcessors());
     int batches = (parsed.size() + batch - 1) / batch;
+    // Asked for on this thread, before the batches fan out: made on a common fork-join pool thread,
+    // whose context class loader under java -jar sees none of the application, HAPI's cache
+    // provider lookup (HAPI-2200) and the guide's packages would not be found.
+    FhirValidator profileValidator = validator.get();
     IntStream.range(0, batches)
         .parallel()
         .forEach(
-            b -> validate(parsed.subList(b * batch, Math.min(parsed.size(), (b + 1) * batch))));
+            b ->
+                validate(
+                    profileValidator,
+                    parsed.subList(b * batch, Math.min(parsed.size(), (b + 1) * batch))));
     return parsed;
   }
 
@@ -265,7 +272,7 @@ class ContentPackReader {
   }
 
   /** Throws naming the first file of the batch that has an error, and its errors. */
-  private void validate(List<PackFile> batch) {
+  private static void validate(FhirValidator profileValidator, List<PackFile> batch) {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
     for (PackFile file : batch) {
       // a copy: an entry's resource must not be shared with the transaction built later
@@ -275,7 +282,7 @@ class ContentPackReader {
           .setFullUrl(PackTerminology.CANONICAL_BASE + "/fhir/" + file.typeAndId())
           .setResource(resource);
     }
-    ValidationResult result = validator.get().validateWithResult(bundle);
+    ValidationResult result = profileValidator.validateWithResult(bundle);
     Map<Integer, List<String>> errorsByEntry = new TreeMap<>();
     for (SingleValidationMessage message : result.getMessages()) {
       if (message.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) {

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientedu.contentpack.PackTerminology;
+import org.patientedu.contentpack.synthetic.SyntheticPackCommand;
 import org.patientedu.ig.IgPackage;
 import org.patientedu.ig.ProfileValidation;
 
@@ -60,6 +62,32 @@ class ContentPackReaderTest {
             READER.read(Path.of("fhir-resources")).stream()
                 .map(file -> file.file().sha1())
                 .toList());
+  }
+
+  /**
+   * The guide's validator is asked for once, on the reading thread, though the files are validated
+   * in batches on several threads: made on a common fork-join pool thread, whose context class
+   * loader under java -jar sees none of the application, HAPI's cache provider lookup (HAPI-2200)
+   * and the guide's packages would not be found.
+   */
+  @Test
+  void asksForTheValidatorOnTheReadingThreadOnly() {
+    // 26 pages of 4 files: more than one validation batch (at least 100 files each)
+    assertThat(
+            SyntheticPackCommand.run(
+                new String[] {"synthetic-pack", "--count", "26", "--out", pack.toString()}))
+        .isZero();
+    List<Thread> askedOn = new CopyOnWriteArrayList<>();
+    ContentPackReader reader =
+        new ContentPackReader(
+            FHIR,
+            () -> {
+              askedOn.add(Thread.currentThread());
+              return VALIDATOR;
+            });
+
+    assertThat(reader.read(pack)).hasSize(104);
+    assertThat(askedOn).containsExactly(Thread.currentThread());
   }
 
   @Test
