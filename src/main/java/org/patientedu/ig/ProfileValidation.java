@@ -34,7 +34,25 @@ public final class ProfileValidation {
 
   private ProfileValidation() {}
 
+  /**
+   * Made with this application's class loader as the thread's context class loader, whichever
+   * thread asks: HAPI finds its cache provider through that loader (a {@code ServiceLoader}), and
+   * the validator is made on first use, possibly on a thread whose context class loader under
+   * {@code java -jar} sees none of the application (a common fork-join pool thread's: "HAPI-2200:
+   * No Cache Service Providers found").
+   */
   public static FhirValidator newValidator(FhirContext fhirContext, IgPackage igPackage) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(ProfileValidation.class.getClassLoader());
+    try {
+      return build(fhirContext, igPackage);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static FhirValidator build(FhirContext fhirContext, IgPackage igPackage) {
     NpmPackageValidationSupport guide = new NpmPackageValidationSupport(fhirContext);
     try {
       guide.loadPackageFromClasspath("classpath:" + igPackage.classpathLocation());

@@ -211,9 +211,8 @@ class ContentPackReader {
     rejectDuplicateIds(idsByLocation);
     int batch = validationBatch(parsed.size(), Runtime.getRuntime().availableProcessors());
     int batches = (parsed.size() + batch - 1) / batch;
-    // Asked for on this thread, before the batches fan out: made on a common fork-join pool thread,
-    // whose context class loader under java -jar sees none of the application, HAPI's cache
-    // provider lookup (HAPI-2200) and the guide's packages would not be found.
+    // asked for once, on this thread, before the batches fan out (it is made on first use; see
+    // ProfileValidation.newValidator for why the thread that makes it matters)
     FhirValidator profileValidator = validator.get();
     IntStream.range(0, batches)
         .parallel()
