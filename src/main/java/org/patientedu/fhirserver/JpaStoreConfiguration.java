@@ -8,8 +8,11 @@ import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.SearchBuilderFactory;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
@@ -62,6 +65,17 @@ class JpaStoreConfiguration {
     // the implementation guide's SNOMED CT fragment, so :below and :above found nothing.
     settings.setAllowDatabaseValidationOverride(true);
     return settings;
+  }
+
+  /**
+   * HAPI's full-text search, its pages by offset asked of the index; preferred to the one {@code
+   * HapiJpaConfig} makes, which stays unused.
+   */
+  @Primary
+  @Bean
+  IFulltextSearchSvc indexPagedFullTextSearch(
+      SearchBuilderFactory<JpaPid> searchBuilders, FhirContext fhirContext) {
+    return new IndexPagedFullTextSearch(searchBuilders, fhirContext);
   }
 
   /**

@@ -17,21 +17,21 @@ import java.util.Set;
  * HAPI's own {@code _offset} support does the work (its next links carry {@code _offset}); this
  * only asks for it when the client did not choose, with an exact {@code _total} so that the first
  * page says how many there are, in the order of storage ({@code _sort=_pid}) unless the client
- * sorts.
+ * sorts. A full-text search ({@code _content}, {@code _text}) with no other criteria pages by
+ * offset too, each page asked of the index in its order of relevance ({@link
+ * IndexPagedFullTextSearch}).
  *
- * <p>Left to HAPI's stored paging: full-text searches ({@code _content}, {@code _text}: HAPI's
- * offset path returned at most 800 of 6,543 full-text matches at 10,000 pages), searches that
- * already say {@code _offset}, and the other resource types, whose results (AuditEvent, Procedure)
- * may grow beyond {@code edu.limits.max-offset}. Stored paging keeps a snapshot of the matches;
- * offset pages are each asked of the store as it is, which a catalog that changes a few times a day
- * can afford.
+ * <p>Left to HAPI's stored paging: full-text searches with other criteria (HAPI's offset path
+ * finishes them in the database 800 matches at a time, and returned at most 800 of 6,543 matches at
+ * 10,000 pages), searches that already say {@code _offset}, and the other resource types, whose
+ * results (AuditEvent, Procedure) may grow beyond {@code edu.limits.max-offset}. Stored paging
+ * keeps a snapshot of the matches; offset pages are each asked of the store as it is, which a
+ * catalog that changes a few times a day can afford.
  */
 @Interceptor
 final class OffsetPaging {
 
   private static final Set<String> CATALOG_TYPES = Set.of("Library", "DocumentReference");
-  private static final Set<String> FULL_TEXT =
-      Set.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT);
 
   /**
    * Before HAPI picks the search method and binds its parameters: a {@code _total} added once the
@@ -41,12 +41,16 @@ final class OffsetPaging {
   public boolean pageByOffset(RequestDetails request) {
     if (isCatalogSearch(request)) {
       Map<String, String[]> parameters = request.getParameters();
+      Set<String> names = FullTextSearches.names(parameters.keySet());
+      boolean fullText = FullTextSearches.isFullText(names);
       if (!parameters.containsKey(Constants.PARAM_OFFSET)
-          && FULL_TEXT.stream().noneMatch(parameters::containsKey)) {
+          && !FullTextSearches.hasOtherCriteria(names)) {
         request.addParameter(Constants.PARAM_OFFSET, new String[] {"0"});
-        if (!parameters.containsKey(Constants.PARAM_SORT)) {
+        if (!fullText && !parameters.containsKey(Constants.PARAM_SORT)) {
           // Each page is a query of its own, and without an order PostgreSQL may order two pages'
-          // rows differently: HAPI adds none. By pid is the order HAPI answered in before.
+          // rows differently: HAPI adds none. By pid is the order HAPI answered in before. (Full
+          // text keeps the index's order of relevance, the same for every page of an unchanged
+          // index.)
           request.addParameter(Constants.PARAM_SORT, new String[] {Constants.PARAM_PID});
         }
         if (!parameters.containsKey(Constants.PARAM_SEARCH_TOTAL_MODE)) {
