@@ -11,6 +11,7 @@ import ca.uhn.fhir.jpa.model.search.SearchRuntimeDetails;
 import ca.uhn.fhir.jpa.search.builder.ISearchQueryExecutor;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -25,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * _offset} of a search with no other criteria is asked of the index as that page ({@code
  * fetchHits(offset, count)}, HAPI's own {@code searchNotScrolled}, which its search builder does
  * not call), in the index's order of relevance; with nothing left for the database to filter, the
- * builder takes it as it is. A search with other criteria and an {@code _offset} is refused before
- * it gets here ({@link RequestShapeGuard}).
+ * builder takes it as it is, up to the {@value #DEEPEST_MATCH}th match. A search with other
+ * criteria and an {@code _offset} is refused before it gets here ({@link RequestShapeGuard}).
  *
  * <p>HAPI counts a full-text search ({@code _total=accurate}, {@code _summary=count}) in the index
  * alone, which knows nothing of the other criteria: {@code
@@ -34,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * criteria, the count here is of the matches the search itself finds.
  */
 class IndexPagedFullTextSearch extends FulltextSearchSvcImpl {
+
+  /**
+   * How deep the index pages: OpenSearch's default result window ({@code index.max_result_window}),
+   * beyond which it refuses a page; the same on local Lucene, so both backends answer alike.
+   */
+  static final int DEEPEST_MATCH = 10_000;
 
   private final SearchBuilderFactory<JpaPid> searchBuilders;
   private final FhirContext fhirContext;
@@ -50,9 +57,17 @@ class IndexPagedFullTextSearch extends FulltextSearchSvcImpl {
     if (params.getOffset() != null
         && params.getCount() != null
         && FullTextSearches.onlyFullText(params)) {
+      if (params.getOffset() >= DEEPEST_MATCH) {
+        throw new InvalidRequestException(
+            "A full-text search (_content, _text) pages by _offset up to its "
+                + DEEPEST_MATCH
+                + "th match; narrow it with more words or other criteria.");
+      }
       // The count is one more than the page (the synchronous search asks for one more to know
-      // there is a next page); searchNotScrolled marks the offset as applied.
-      return searchNotScrolled(resourceType, params, params.getCount(), request);
+      // there is a next page), and stops at the deepest match; searchNotScrolled marks the offset
+      // as applied.
+      int upTo = Math.min(params.getCount(), DEEPEST_MATCH - params.getOffset());
+      return searchNotScrolled(resourceType, params, upTo, request);
     }
     return super.searchScrolled(resourceType, params, request);
   }

@@ -146,6 +146,22 @@ class OffsetPagingIT extends RunningServerTest {
         .contains("follow the Bundle's next links");
   }
 
+  /** OpenSearch refuses pages past its result window; local Lucene answers alike. */
+  @Test
+  void aFullTextPagePastTheTenThousandthMatchIsRefused() {
+    String word = marker.toLowerCase(Locale.ROOT);
+    HttpResponse<String> response = get("/fhir/Library?_content=" + word + "&_offset=10000");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    OperationOutcome outcome =
+        fhirContext().newJsonParser().parseResource(OperationOutcome.class, response.body());
+    assertThat(outcome.getIssueFirstRep().getDiagnostics())
+        .isEqualTo(
+            "A full-text search (_content, _text) pages by _offset up to its 10000th match;"
+                + " narrow it with more words or other criteria.");
+    assertThat(search("Library?_content=" + word + "&_offset=9999").getEntry()).isEmpty();
+  }
+
   /**
    * HAPI finishes a full-text search in the database 800 matches per query and applied the offset
    * to each query: a page past the 800th match came back empty. 820 patients share a word here (a
