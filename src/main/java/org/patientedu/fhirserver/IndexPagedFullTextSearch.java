@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * fetchHits(offset, count)}, HAPI's own {@code searchNotScrolled}, which its search builder does
  * not call), in the index's order of relevance; with nothing left for the database to filter, the
  * builder takes it as it is, up to the {@value #DEEPEST_MATCH}th match. A search with other
- * criteria and an {@code _offset} is refused before it gets here ({@link RequestShapeGuard}).
+ * criteria and an {@code _offset} is refused with a 400, since HAPI would skip matches; {@link
+ * OffsetPaging} leaves such searches to stored paging, which finds them all.
  *
  * <p>HAPI counts a full-text search ({@code _total=accurate}, {@code _summary=count}) in the index
  * alone, which knows nothing of the other criteria: {@code
@@ -54,9 +55,13 @@ class IndexPagedFullTextSearch extends FulltextSearchSvcImpl {
   @Override
   public ISearchQueryExecutor searchScrolled(
       String resourceType, SearchParameterMap params, RequestDetails request) {
-    if (params.getOffset() != null
-        && params.getCount() != null
-        && FullTextSearches.onlyFullText(params)) {
+    if (params.getOffset() != null && !FullTextSearches.onlyFullText(params)) {
+      throw new InvalidRequestException(
+          "_offset cannot page a full-text search (_content, _text) that has other criteria"
+              + " (the request's, or those the server adds to keep out what the caller may not"
+              + " read): leave out _offset and follow the Bundle's next links.");
+    }
+    if (params.getOffset() != null && params.getCount() != null) {
       if (params.getOffset() >= DEEPEST_MATCH) {
         throw new InvalidRequestException(
             "A full-text search (_content, _text) pages by _offset up to its "

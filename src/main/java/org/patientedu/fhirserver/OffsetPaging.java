@@ -33,11 +33,17 @@ final class OffsetPaging {
 
   private static final Set<String> CATALOG_TYPES = Set.of("Library", "DocumentReference");
 
+  /** HAPI calls a pointcut's hooks by order, lowest first; 0 unless a hook says otherwise. */
+  private static final int AFTER_OTHER_HOOKS = 1000;
+
   /**
    * Before HAPI picks the search method and binds its parameters: a {@code _total} added once the
-   * method is picked ({@code SERVER_INCOMING_REQUEST_PRE_HANDLED}) was not honoured.
+   * method is picked ({@code SERVER_INCOMING_REQUEST_PRE_HANDLED}) was not honoured. After the
+   * other hooks of that moment, so that it sees the criteria they add: the security layer narrows a
+   * DocumentReference search by a caller without that search scope to the catalog, which makes a
+   * full-text search one with other criteria.
    */
-  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = AFTER_OTHER_HOOKS)
   public boolean pageByOffset(RequestDetails request) {
     if (isCatalogSearch(request)) {
       Map<String, String[]> parameters = request.getParameters();

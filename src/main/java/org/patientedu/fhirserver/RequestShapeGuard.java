@@ -18,9 +18,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * planner weighs; a few hundred kept a core busy for minutes), a negative {@code _count} (HAPI
  * answered an empty page), an {@code _offset} that is negative or beyond {@code
  * edu.limits.max-offset} (HAPI failed with internal errors, or reported the offset as the total),
- * an {@code _offset} on a full-text search with other criteria (HAPI's pages past 800 matches came
- * back empty; see {@link IndexPagedFullTextSearch}), an {@code If-Match} that is no version ETag
- * (HAPI failed parsing it as a number).
+ * an {@code If-Match} that is no version ETag (HAPI failed parsing it as a number).
  */
 @Interceptor
 final class RequestShapeGuard {
@@ -71,14 +69,6 @@ final class RequestShapeGuard {
     wholeNumber(parameters, Constants.PARAM_COUNT, Integer.MAX_VALUE);
     wholeNumber(parameters, Constants.PARAM_PAGINGOFFSET, Integer.MAX_VALUE);
     wholeNumber(parameters, Constants.PARAM_OFFSET, limits.maxOffset());
-    if (parameters.containsKey(Constants.PARAM_OFFSET)
-        && FullTextSearches.hasOtherCriteria(FullTextSearches.names(parameters.keySet()))) {
-      throw new InvalidRequestException(
-          "_offset cannot page a full-text search (_content, _text) that has other criteria:"
-              + " leave out _offset and follow the Bundle's next links. (Such a search is"
-              + " finished in the database 800 matches at a time, and paging it by offset"
-              + " skipped matches.)");
-    }
     String ifMatch = request.getHeader(Constants.HEADER_IF_MATCH);
     if (ifMatch != null && !VERSION_ETAG.matcher(ifMatch.strip()).matches()) {
       throw new InvalidRequestException(

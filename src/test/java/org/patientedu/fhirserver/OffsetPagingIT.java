@@ -146,6 +146,37 @@ class OffsetPagingIT extends RunningServerTest {
         .contains("follow the Bundle's next links");
   }
 
+  /**
+   * The security layer narrows a DocumentReference search by a caller without that search scope
+   * (here: no token) to the catalog, which gives a full-text search other criteria.
+   */
+  @Test
+  void aFullTextSearchTheServerNarrowsKeepsStoredPaging() {
+    String search = "DocumentReference?_content=oxytocin&_count=2";
+    Bundle first =
+        anonymousClient()
+            .search()
+            .byUrl(search)
+            .cacheControl(NO_CACHE)
+            .returnBundle(Bundle.class)
+            .execute();
+
+    assertThat(first.getEntry()).hasSize(2);
+    assertThat(first.getLink(Bundle.LINK_NEXT).getUrl())
+        .contains("_getpages")
+        .doesNotContain("_offset");
+    assertThat(walk(anonymousClient(), first))
+        .doesNotHaveDuplicates()
+        .contains("oxytocin-healthwise");
+    assertThat(search(search).getLink(Bundle.LINK_NEXT).getUrl())
+        .as("the editor's search, not narrowed")
+        .contains("_offset=2");
+
+    HttpResponse<String> byOffset = get("/fhir/" + search + "&_offset=2");
+    assertThat(byOffset.statusCode()).isEqualTo(400);
+    assertThat(byOffset.body()).contains("_offset cannot page a full-text search");
+  }
+
   /** OpenSearch refuses pages past its result window; local Lucene answers alike. */
   @Test
   void aFullTextPagePastTheTenThousandthMatchIsRefused() {
@@ -212,7 +243,10 @@ class OffsetPagingIT extends RunningServerTest {
   }
 
   private List<String> walk(Bundle first) {
-    IGenericClient client = editorClient();
+    return walk(editorClient(), first);
+  }
+
+  private static List<String> walk(IGenericClient client, Bundle first) {
     List<String> ids = new ArrayList<>();
     Bundle page = first;
     while (true) {
