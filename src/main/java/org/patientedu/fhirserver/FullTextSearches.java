@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  */
 final class FullTextSearches {
 
-  static final Set<String> FULL_TEXT = Set.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT);
+  private static final Set<String> FULL_TEXT =
+      Set.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT);
 
   /** Request parameters that say how to answer, not what matches. */
   private static final Set<String> ANSWER_SHAPE =
