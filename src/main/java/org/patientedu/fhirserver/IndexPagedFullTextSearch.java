@@ -55,14 +55,15 @@ class IndexPagedFullTextSearch extends FulltextSearchSvcImpl {
   @Override
   public ISearchQueryExecutor searchScrolled(
       String resourceType, SearchParameterMap params, RequestDetails request) {
-    if (params.getOffset() != null && !FullTextSearches.onlyFullText(params)) {
-      throw new InvalidRequestException(
-          "_offset cannot page a full-text search (_content, _text) that has other criteria"
-              + " (the request's, or those the server adds to keep out what the caller may not"
-              + " read): leave out _offset and follow the Bundle's next links.");
-    }
-    if (params.getOffset() != null && params.getCount() != null) {
-      if (params.getOffset() >= DEEPEST_MATCH) {
+    Integer offset = params.getOffset();
+    if (offset != null) {
+      if (!FullTextSearches.onlyFullText(params)) {
+        throw new InvalidRequestException(
+            "_offset cannot page a full-text search (_content, _text) that has other criteria"
+                + " (the request's, or those the server adds to keep out what the caller may not"
+                + " read): leave out _offset and follow the Bundle's next links.");
+      }
+      if (offset >= DEEPEST_MATCH) {
         throw new InvalidRequestException(
             "A full-text search (_content, _text) pages by _offset up to its "
                 + DEEPEST_MATCH
@@ -71,8 +72,9 @@ class IndexPagedFullTextSearch extends FulltextSearchSvcImpl {
       // The count is one more than the page (the synchronous search asks for one more to know
       // there is a next page), and stops at the deepest match; searchNotScrolled marks the offset
       // as applied.
-      int upTo = Math.min(params.getCount(), DEEPEST_MATCH - params.getOffset());
-      return searchNotScrolled(resourceType, params, upTo, request);
+      int page = params.getCount() == null ? DEEPEST_MATCH : params.getCount();
+      return searchNotScrolled(
+          resourceType, params, Math.min(page, DEEPEST_MATCH - offset), request);
     }
     return super.searchScrolled(resourceType, params, request);
   }

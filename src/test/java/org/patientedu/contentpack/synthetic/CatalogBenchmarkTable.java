@@ -51,31 +51,29 @@ final class CatalogBenchmarkTable {
    * was mostly the JIT's (p95 30.9 ms for context against 20.9 settled, 2026-12-02).
    */
   void catalogSearches(String fhirBase, String on) throws Exception {
-    List<String[]> searches =
+    List<CatalogSearch> searches =
         List.of(
-            new String[] {
-              "search context (SNOMED 413712001), uncached" + on,
-              fhirBase + "/Library?context=http://snomed.info/sct%7C413712001"
-            },
-            new String[] {
-              "search context:below ICD-10-CM Z39, uncached" + on,
-              fhirBase + "/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39"
-            },
-            new String[] {
-              "search _content=engorgement, uncached" + on,
-              fhirBase + "/Library?_content=engorgement"
-            },
-            new String[] {
-              "search review-status=overdue, uncached" + on,
-              fhirBase + "/Library?review-status=overdue"
-            });
-    for (String[] search : searches) {
-      HttpLoad.run(uncached(search[1]), 1, SETTLING, 200);
+            new CatalogSearch(
+                "search context (SNOMED 413712001), uncached" + on,
+                fhirBase + "/Library?context=http://snomed.info/sct%7C413712001"),
+            new CatalogSearch(
+                "search context:below ICD-10-CM Z39, uncached" + on,
+                fhirBase + "/Library?context:below=http://hl7.org/fhir/sid/icd-10-cm%7CZ39"),
+            new CatalogSearch(
+                "search _content=engorgement, uncached" + on,
+                fhirBase + "/Library?_content=engorgement"),
+            new CatalogSearch(
+                "search review-status=overdue, uncached" + on,
+                fhirBase + "/Library?review-status=overdue"));
+    for (CatalogSearch search : searches) {
+      HttpLoad.run(uncached(search.url()), 1, SETTLING, 200);
     }
-    for (String[] search : searches) {
-      measure(search[0], search[1], "goal: p95 <= 20 ms");
+    for (CatalogSearch search : searches) {
+      measure(search.what(), search.url(), "goal: p95 <= 20 ms");
     }
   }
+
+  private record CatalogSearch(String what, String url) {}
 
   private static HttpRequest uncached(String url) {
     // no-cache: HAPI and the search cache would otherwise hand back an earlier answer
