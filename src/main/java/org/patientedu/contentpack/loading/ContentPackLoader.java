@@ -9,6 +9,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.validation.FhirValidator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Resource;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFile;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFileRef;
+import org.patientedu.fhirserver.FhirServerProperties;
 import org.patientedu.fhirserver.StartupRace;
 import org.patientedu.validation.AlreadyValidated;
 import org.slf4j.Logger;
@@ -66,7 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>What is already loaded is asked of the database once for the whole pack (every stored
  * version's source), not file by file, and only new or changed files are parsed and validated: a
- * restart on an unchanged pack of 10,000 pages reads and hashes the files and stores nothing.
+ * restart on an unchanged pack of 10,000 pages reads no file ({@link PackFileHashes}) and stores
+ * nothing.
  */
 @Component
 @Order(0)
@@ -84,6 +87,10 @@ class ContentPackLoader implements ApplicationRunner {
   static final long LARGE_LOAD_HEAP_BYTES = 900L * 1024 * 1024;
 
   private final ContentPackProperties properties;
+
+  /** Where {@link PackFileHashes} keeps the hashes of a pack folder's files between starts. */
+  private final Path dataDir;
+
   private final ContentPackReader reader;
   private final IFhirSystemDao<Bundle, Meta> systemDao;
   private final TransactionTemplate readOnly;
@@ -92,11 +99,13 @@ class ContentPackLoader implements ApplicationRunner {
 
   ContentPackLoader(
       ContentPackProperties properties,
+      FhirServerProperties server,
       FhirContext fhirContext,
       ObjectProvider<FhirValidator> profileValidator,
       IFhirSystemDao<Bundle, Meta> systemDao,
       PlatformTransactionManager transactionManager) {
     this.properties = properties;
+    this.dataDir = server.dataDir();
     this.reader = new ContentPackReader(fhirContext, profileValidator::getObject);
     this.systemDao = systemDao;
     this.readOnly = new TransactionTemplate(transactionManager);
@@ -115,12 +124,20 @@ class ContentPackLoader implements ApplicationRunner {
     if (properties.dir() == null) {
       files = reader.listBundled();
       from = "the application (bundled)";
+      log.info(
+          "Content pack: {} files listed and hashed in {} ms", files.size(), millisSince(started));
     } else {
-      files = reader.list(properties.dir());
+      PackFileHashes known = PackFileHashes.in(dataDir);
+      files = reader.list(properties.dir(), known);
+      known.save();
       from = properties.dir().toAbsolutePath().toString();
+      log.info(
+          "Content pack: {} files listed in {} ms, {} of them hashed (the others unchanged since"
+              + " the last start)",
+          files.size(),
+          millisSince(started),
+          known.hashed());
     }
-    log.info(
-        "Content pack: {} files listed and hashed in {} ms", files.size(), millisSince(started));
     LoadSummary summary =
         StartupRace.retryOnConflict("loading the content pack", () -> load(files));
     log.info("Content pack loaded from {} in {} ms: {}", from, millisSince(started), summary);

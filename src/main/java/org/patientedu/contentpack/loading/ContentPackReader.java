@@ -35,6 +35,7 @@ import org.patientedu.contentpack.PackTerminology;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.lang.Nullable;
 
 /**
  * Reads the pack, from a folder or from the copy bundled in the application jar: every {@code
@@ -119,11 +120,26 @@ class ContentPackReader {
 
   /** Every JSON file of the pack, in name order, with its hash. */
   List<PackFileRef> list(Path packDir) {
+    return list(packDir, null);
+  }
+
+  /**
+   * Every JSON file of the pack, in name order, with its hash: the one {@code known} recorded for a
+   * file unchanged since, else the file's bytes hashed.
+   */
+  List<PackFileRef> list(Path packDir, @Nullable PackFileHashes known) {
     if (!Files.isDirectory(packDir)) {
       throw new ContentPackException("Content pack folder not found: " + packDir.toAbsolutePath());
     }
     return jsonFiles(packDir).parallelStream()
-        .map(path -> ref(path.toString(), new FileSystemResource(path)))
+        .map(
+            path -> {
+              String location = path.toString();
+              FileSystemResource source = new FileSystemResource(path);
+              Supplier<String> hash = () -> sha1Of(location, bytes(location, source));
+              return new PackFileRef(
+                  location, source, known == null ? hash.get() : known.sha1(path, hash));
+            })
         .toList();
   }
 
