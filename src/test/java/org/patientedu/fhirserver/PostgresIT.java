@@ -103,6 +103,11 @@ class PostgresIT {
   }
 
   private ServerProcess node(String name, String profiles) throws IOException {
+    return node(name, profiles, Map.of());
+  }
+
+  private ServerProcess node(String name, String profiles, Map<String, String> moreProperties)
+      throws IOException {
     Path dataDir = Files.createDirectories(work.resolve(name));
     Map<String, String> properties =
         new HashMap<>(
@@ -132,6 +137,7 @@ class PostgresIT {
                 "edu.handouts.public-base-url",
                 "https://education.example.org"));
     properties.putAll(SmartTestClients.properties());
+    properties.putAll(moreProperties);
     return ServerProcess.start(properties, dataDir.resolve("node.log"));
   }
 
@@ -452,7 +458,9 @@ class PostgresIT {
               }
             });
     writer.start();
-    try (ServerProcess nodeD = node("d", "postgres,opensearch")) {
+    // node D logs its SQL, to see what its schema update does to the database node A is using
+    try (ServerProcess nodeD =
+        node("d", "postgres,opensearch", Map.of("logging.level.org.hibernate.SQL", "DEBUG"))) {
       try {
         nodeD.awaitReady(Duration.ofMinutes(5));
       } finally {
@@ -483,6 +491,12 @@ class PostgresIT {
                       || line.contains("are not in place")
                       || line.contains("Deleted the index"))
           .forEach(line -> System.out.println("PostgresIT: node D: " + line));
+      // its schema update left every unique constraint in place while node A wrote (it finds
+      // each one's index by name on PostgreSQL, so adds none either), though it logged its SQL
+      assertThat(nodeD.log())
+          .doesNotContainIgnoringCase("drop constraint")
+          .doesNotContainIgnoringCase("add constraint IDX_RES_TYPE_FHIR_ID")
+          .contains("org.hibernate.SQL");
       // a node started later finds everything, the pack and what was written before it started
       assertThat(ids(nodeD, "Library?_content=prolactin")).contains("oxytocin-goaskalice");
       List<String> found = allIds(nodeD, "Basic?_content=marlinspike");
