@@ -132,11 +132,12 @@ class ContentPackLoader implements ApplicationRunner {
       known.save();
       from = properties.dir().toAbsolutePath().toString();
       log.info(
-          "Content pack: {} files listed in {} ms, {} of them hashed (the others unchanged since"
-              + " the last start)",
+          "Content pack: {} files listed in {} ms ({} read and hashed, {} unchanged since the last"
+              + " start by size, inode and change time)",
           files.size(),
           millisSince(started),
-          known.hashed());
+          known.hashed(),
+          files.size() - known.hashed());
     }
     LoadSummary summary =
         StartupRace.retryOnConflict("loading the content pack", () -> load(files));

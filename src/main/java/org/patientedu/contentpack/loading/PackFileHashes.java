@@ -1,7 +1,6 @@
 package org.patientedu.contentpack.loading;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -148,11 +147,12 @@ final class PackFileHashes {
                     Long.toString(entry.stamp().changedNanos()),
                     path)));
     try {
+      Files.createDirectories(record.getParent()); // on PostgreSQL nothing else may have made it
       Path temporary = record.resolveSibling(FILE_NAME + ".tmp");
       Files.write(temporary, lines, StandardCharsets.UTF_8);
       Files.move(
           temporary, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       log.warn("Content pack: cannot write {} ({}); the next start hashes again", record, e);
     }
   }

@@ -63,9 +63,7 @@ class PackFileHashesTest {
 
   @Test
   void aFileRewrittenToTheSameSizeAndGivenItsOldTimeBackIsHashedAgain() throws Exception {
-    PackFileHashes first = PackFileHashes.in(dataDir, Duration.ZERO);
-    reader.list(pack, first);
-    first.save();
+    recordAListing();
 
     // as tar or cp -p would leave it: other bytes, same size, the old modification time
     Path changed = pack.resolve("b/Library.json");
@@ -82,9 +80,7 @@ class PackFileHashesTest {
 
   @Test
   void aFileChangedTooCloseToTheRecordIsHashedAgain() {
-    PackFileHashes first = PackFileHashes.in(dataDir, Duration.ZERO);
-    reader.list(pack, first);
-    first.save();
+    recordAListing();
 
     // the files are 50 ms older than the record: within an hour's margin, none is trusted
     PackFileHashes second = PackFileHashes.in(dataDir, Duration.ofHours(1));
@@ -111,9 +107,7 @@ class PackFileHashesTest {
 
   @Test
   void aFileRemovedFromThePackLeavesTheRecord() throws Exception {
-    PackFileHashes first = PackFileHashes.in(dataDir, Duration.ZERO);
-    reader.list(pack, first);
-    first.save();
+    recordAListing();
     Files.delete(pack.resolve("c/Library.json"));
 
     PackFileHashes second = PackFileHashes.in(dataDir, Duration.ZERO);
@@ -125,5 +119,12 @@ class PackFileHashesTest {
     assertThat(record).hasSize(3); // the header and two files
     assertThat(record.subList(1, 3))
         .allSatisfy(line -> assertThat(line).startsWith(SHA1_OF_ABC).doesNotContain("/c/"));
+  }
+
+  /** Lists the pack once and keeps its record, as a start does. */
+  private void recordAListing() {
+    PackFileHashes listing = PackFileHashes.in(dataDir, Duration.ZERO);
+    reader.list(pack, listing);
+    listing.save();
   }
 }
