@@ -91,6 +91,18 @@ class ContentPackReaderTest {
   }
 
   @Test
+  void listsTheJsonFilesAtAnyDepthInNameOrderAndNothingElse() throws IOException {
+    write("b/sub/deeper/Binary.json", "{}");
+    write("a/Library.json", "{}");
+    write("top.json", "{}");
+    write("README.md", "not part of the pack");
+    write("a/notes.txt", "nor this");
+    assertThat(READER.list(pack))
+        .extracting(file -> pack.relativize(Path.of(file.location())).toString())
+        .containsExactly("a/Library.json", "b/sub/deeper/Binary.json", "top.json");
+  }
+
+  @Test
   void namesAFileThatIsNotJson() throws IOException {
     write("page/Library.json", "{\"resourceType\":\"Library\",");
     assertThatThrownBy(() -> READER.read(pack))
