@@ -293,7 +293,9 @@ class ContentPackLoader implements ApplicationRunner {
   /**
    * Every pack file ever stored, as any version of its resource: file hash to type and id. Read
    * from HAPI's version table in one query (a history search would be cached by HAPI and handed
-   * back stale to the next history request).
+   * back stale to the next history request). The version table is read only through its index on
+   * the source, and the type taken from the resource: reading each version's own type fetched every
+   * version row, text and all (H2 at 10,000 pages: 1.1 s against 0.6 s, measured 2026-12-03).
    */
   private Map<String, String> storedPackFiles() {
     return readOnly.execute(
@@ -301,7 +303,7 @@ class ContentPackLoader implements ApplicationRunner {
           Map<String, String> stored = new HashMap<>();
           entityManager
               .createQuery(
-                  "select h.mySourceUri, h.myResourceType, r.myFhirId"
+                  "select h.mySourceUri, r.myResourceType, r.myFhirId"
                       + " from ResourceHistoryTable h join h.myResourceTable r"
                       + " where h.mySourceUri like :pack",
                   Object[].class)
