@@ -138,7 +138,7 @@ class ContentPackReader {
             path -> {
               String location = path.toString();
               FileSystemResource source = new FileSystemResource(path);
-              Supplier<String> hash = () -> sha1Of(location, bytes(location, source));
+              Supplier<String> hash = () -> sha1Of(location, source);
               return new PackFileRef(
                   location, source, known == null ? hash.get() : known.sha1(path, hash));
             })
@@ -183,7 +183,11 @@ class ContentPackReader {
   }
 
   private static PackFileRef ref(String location, InputStreamSource source) {
-    return new PackFileRef(location, source, sha1Of(location, bytes(location, source)));
+    return new PackFileRef(location, source, sha1Of(location, source));
+  }
+
+  private static String sha1Of(String location, InputStreamSource source) {
+    return sha1Of(location, bytes(location, source));
   }
 
   private static byte[] bytes(String location, InputStreamSource source) {
