@@ -2,7 +2,6 @@ package org.patientedu.contentpack.fhir;
 
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Narrative;
-import org.hl7.fhir.utilities.xhtml.XhtmlComposer;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
@@ -62,17 +61,22 @@ public final class PageNarrative {
     return finish("</div>");
   }
 
-  /** The lines, then the article the resource's current narrative holds (none if it has none). */
+  /**
+   * The lines, then a copy of the article the resource's current narrative holds (none if it has
+   * none). The article is copied as a parsed node rather than written out and parsed again with the
+   * lines: that round trip was 8 % of storing a pack's pages (JFR, 2026-12-03).
+   */
   public Narrative withArticleOf(DomainResource resource) {
+    Narrative narrative = finish("");
     if (resource.hasText() && !resource.getText().getDiv().isEmpty()) {
       for (XhtmlNode child : resource.getText().getDiv().getChildNodes()) {
         if (child.isClass(ARTICLE_CLASS)) {
-          div.append(new XhtmlComposer(XhtmlComposer.XML, false).compose(child));
+          narrative.getDiv().addChildNode(child.copy());
           break;
         }
       }
     }
-    return finish("");
+    return narrative;
   }
 
   private Narrative finish(String closeArticle) {
