@@ -37,7 +37,8 @@ class PageNarrativeTest {
     assertThat(stamped.getStatus()).isEqualTo(Narrative.NarrativeStatus.GENERATED);
     assertThat(stamped.getDivAsString())
         .isEqualTo(
-            // the attributes in the order HAPI's XHTML node keeps them
+            // the attributes in the order a parsed narrative has them: HAPI tells an unchanged
+            // update by its encoded text
             "<div xml:lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"
                 + "<p><b>Oxytocin &amp; you</b></p><p><b>Review status:</b> Current</p>"
                 + ARTICLE
