@@ -18,8 +18,8 @@ public final class PageNarrative {
 
   /**
    * Built as nodes, not as text to be parsed: each parse sets up HAPI's XHTML parser afresh, its
-   * table of some 2,000 entities included, and a stamp on every store made that a tenth of storing
-   * a pack's pages (JFR, 2026-12-03).
+   * table of some 2,000 entities included, and a stamp on every store made that 8 % of storing a
+   * pack's pages (JFR, 2026-12-03).
    */
   private final XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
 
