@@ -174,8 +174,10 @@ class ContentPackLoader implements ApplicationRunner {
     List<List<PackFileRef>> slices = slices(toRead, properties.sliceSize());
     long reading = System.nanoTime();
     Map<String, String> newIdsByPath = new TreeMap<>();
+    LoadProgress validation = new LoadProgress("validated", toRead.size());
     for (List<PackFileRef> slice : slices) {
       reader.read(slice).forEach(f -> newIdsByPath.put(f.file().location(), f.typeAndId()));
+      logProgress(validation, newIdsByPath.size(), reading);
     }
     idsByPath.putAll(newIdsByPath);
     ContentPackReader.rejectDuplicateIds(idsByPath);
@@ -191,6 +193,8 @@ class ContentPackLoader implements ApplicationRunner {
         .forEach(
             id -> summary.count(ContentPackReader.type(id), existing.contains(id) ? CHANGED : NEW));
     long storing = System.nanoTime();
+    LoadProgress stored = new LoadProgress("stored", toRead.size());
+    int storedFiles = 0;
     // HAPI stores a transaction on one thread: the next slice is read and parsed on another core
     // meanwhile (a tenth of the store phase when done in turn)
     CompletableFuture<List<PackFile>> next = parseAsync(slices.get(0));
@@ -198,6 +202,8 @@ class ContentPackLoader implements ApplicationRunner {
       List<PackFile> slice = joined(next);
       next = i + 1 < slices.size() ? parseAsync(slices.get(i + 1)) : null;
       store(slice);
+      storedFiles += slice.size();
+      logProgress(stored, storedFiles, storing);
     }
     log.info(
         "Content pack: {} resources stored in {} transactions of up to {} pages in {} ms",
@@ -206,6 +212,13 @@ class ContentPackLoader implements ApplicationRunner {
         properties.sliceSize(),
         millisSince(storing));
     return summary;
+  }
+
+  /** A line after each slice but the last (the phase's own summary follows that one). */
+  private static void logProgress(LoadProgress progress, int done, long phaseStarted) {
+    if (done < progress.total()) {
+      log.info(progress.after(done, Duration.ofNanos(System.nanoTime() - phaseStarted)));
+    }
   }
 
   /**

@@ -109,7 +109,14 @@ class SyntheticPackIT {
             "{Binary=100, DocumentReference=50, Library=50} (created 200, updated 0,"
                 + " unchanged 0)")
         .contains("200 resources stored in 3 transactions of up to 20 pages")
-        .containsOnlyOnce(VALIDATOR_MADE);
+        .containsOnlyOnce(VALIDATOR_MADE)
+        // a line after each slice but the last, in each phase, so a long load is seen to move;
+        // the time to go from the second on, at the pace of the slices after the first
+        .containsPattern(progress(80, "validated", 40) + "\n")
+        .containsPattern(progress(160, "validated", 80) + ", about \\d+ s to go")
+        .containsPattern(progress(80, "stored", 40) + "\n")
+        .containsPattern(progress(160, "stored", 80) + ", about \\d+ s to go")
+        .doesNotContain("200 of 200 files");
     assertThat(count("Library")).isEqualTo(50);
     assertThat(count("DocumentReference")).isEqualTo(50);
     assertThat(count("Binary")).isEqualTo(100);
@@ -283,6 +290,16 @@ class SyntheticPackIT {
     assertThat(server.client().read().resource(CodeSystem.class).withId("review-status").execute())
         .extracting(CodeSystem::getTitle, CodeSystem::getUrl)
         .containsExactly("Review status", "http://fhir.patientedu.org/CodeSystem/review-status");
+  }
+
+  private static String progress(int files, String phase, int percent) {
+    return "Content pack: "
+        + files
+        + " of 200 files "
+        + phase
+        + " \\("
+        + percent
+        + " %\\), \\d+ s so far";
   }
 
   private ServerProcess start(String name) throws Exception {
