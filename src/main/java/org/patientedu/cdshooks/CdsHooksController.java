@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.patientedu.cdshooks.feedback.FeedbackLedger;
 import org.patientedu.education.HandoutAddresses;
+import org.patientedu.fhirserver.NodeReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -53,17 +54,20 @@ class CdsHooksController {
   private final HandoutAddresses addresses;
   private final FeedbackReader feedback;
   private final FeedbackLedger ledger;
+  private final NodeReadiness readiness;
 
   CdsHooksController(
       ICdsServiceRegistry registry,
       CdsJson cdsJson,
       HandoutAddresses addresses,
-      FeedbackLedger ledger) {
+      FeedbackLedger ledger,
+      NodeReadiness readiness) {
     this.registry = registry;
     this.cardJson = cdsJson.writer();
     this.addresses = addresses;
     this.feedback = new FeedbackReader(ledger);
     this.ledger = ledger;
+    this.readiness = readiness;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -98,6 +102,9 @@ class CdsHooksController {
           HttpStatus.SERVICE_UNAVAILABLE,
           "This server has no public address (edu.handouts.public-base-url is not set), so its"
               + " cards cannot link to handouts; ask its operator to set it");
+    }
+    if (!readiness.answersFromContent()) {
+      return HookErrors.starting(); // no cards from a catalog still loading
     }
     List<String> missing = missingPrefetch(service, request);
     JsonNode fhirServer = request.get("fhirServer");

@@ -3,6 +3,7 @@ package org.patientedu.cdshooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import org.patientedu.fhirserver.NodeReadiness;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,5 +31,13 @@ final class HookErrors {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
     return response.body(body(message));
+  }
+
+  /** The node is not ready yet ({@link NodeReadiness}): 503, to be tried again shortly. */
+  static ResponseEntity<byte[]> starting() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.RETRY_AFTER, NodeReadiness.RETRY_AFTER_SECONDS)
+        .body(body(NodeReadiness.STARTING));
   }
 }

@@ -6,17 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code /fhir} says 503 with {@code Retry-After} when it cannot answer truly:
  *
  * <ul>
- *   <li>until the node is ready (the guide installed, the full-text index checked, the content pack
- *       loaded: Spring Boot's readiness state), so a caller never takes "not started yet" for "no
- *       match"; the health endpoints stay open;
+ *   <li>until the node is ready ({@link NodeReadiness}), so a caller never takes "not started yet"
+ *       for "no match"; the health endpoints stay open;
  *   <li>when the database cannot be reached by the servlet filters in front of HAPI (the read cache
  *       asks it for current versions); HAPI's own failures are answered by {@link FailureAnswers}.
  * </ul>
@@ -28,23 +25,20 @@ class AvailabilityFilter extends OncePerRequestFilter {
           .getBytes(StandardCharsets.UTF_8);
 
   private static final byte[] NOT_READY =
-      OperationOutcomes.errorJson(
-              "transient",
-              "The server is starting and not ready yet (its content is still loading). Try"
-                  + " again shortly.")
+      OperationOutcomes.errorJson("transient", NodeReadiness.STARTING)
           .getBytes(StandardCharsets.UTF_8);
 
-  private final ApplicationAvailability availability;
+  private final NodeReadiness readiness;
 
-  AvailabilityFilter(ApplicationAvailability availability) {
-    this.availability = availability;
+  AvailabilityFilter(NodeReadiness readiness) {
+    this.readiness = readiness;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+    if (!readiness.answersFromContent()) {
       unavailable(response, NOT_READY);
       return;
     }

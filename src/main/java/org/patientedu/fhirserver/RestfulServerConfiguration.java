@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -124,10 +123,9 @@ class RestfulServerConfiguration {
    * without a valid credential that needs one, and never read its body.
    */
   @Bean
-  FilterRegistrationBean<AvailabilityFilter> availabilityFilter(
-      ApplicationAvailability availability) {
+  FilterRegistrationBean<AvailabilityFilter> availabilityFilter(NodeReadiness readiness) {
     FilterRegistrationBean<AvailabilityFilter> registration =
-        new FilterRegistrationBean<>(new AvailabilityFilter(availability));
+        new FilterRegistrationBean<>(new AvailabilityFilter(readiness));
     registration.setUrlPatterns(List.of(FHIR_PATH + "/*"));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

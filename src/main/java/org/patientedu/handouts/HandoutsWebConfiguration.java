@@ -2,6 +2,7 @@ package org.patientedu.handouts;
 
 import java.time.Clock;
 import java.util.List;
+import org.patientedu.fhirserver.NodeReadiness;
 import org.patientedu.fhirserver.readcache.FingerprintedQuestions;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class HandoutsWebConfiguration implements WebMvcConfigurer {
 
+  private final NodeReadiness readiness;
+
+  HandoutsWebConfiguration(NodeReadiness readiness) {
+    this.readiness = readiness;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry
@@ -26,6 +33,10 @@ class HandoutsWebConfiguration implements WebMvcConfigurer {
         .addPathPatterns(
             "/", "/handouts/**", "/error", "/css/**", "/js/**", "/fonts/**", "/ig", "/ig/**");
     registry.addInterceptor(ReaderLanguage.CHANGE_INTERCEPTOR).addPathPatterns("/", "/handouts/**");
+    // after the language is set, so the "loading" page is in the reader's language
+    registry
+        .addInterceptor(new NodeStartingInterceptor(readiness))
+        .addPathPatterns("/", "/handouts/**");
   }
 
   /** Named as DispatcherServlet looks it up; replaces Spring Boot's Accept-Language default. */

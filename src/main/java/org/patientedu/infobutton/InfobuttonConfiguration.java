@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.patientedu.education.EducationFinder;
 import org.patientedu.education.HandoutAddresses;
+import org.patientedu.fhirserver.NodeReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -45,10 +46,12 @@ class InfobuttonConfiguration {
       MedlinePlusJsonWriter json,
       ClientRateLimits rateLimits,
       HandoutAddresses addresses,
-      AnswerCache answers) {
+      AnswerCache answers,
+      NodeReadiness readiness) {
     ServletRegistrationBean<InfobuttonServlet> registration =
         new ServletRegistrationBean<>(
-            new InfobuttonServlet(properties, finder, feeds, json, rateLimits, addresses, answers),
+            new InfobuttonServlet(
+                properties, finder, feeds, json, rateLimits, addresses, answers, readiness),
             "/infobutton",
             "/infobutton/service");
     registration.setName("infobutton");

@@ -10,6 +10,7 @@ import org.patientedu.education.EducationFinder;
 import org.patientedu.education.EducationMatch;
 import org.patientedu.education.EducationQuery;
 import org.patientedu.education.HandoutAddresses;
+import org.patientedu.fhirserver.NodeReadiness;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -32,6 +33,7 @@ final class InfobuttonServlet extends HttpServlet {
   private final transient ClientRateLimits rateLimits;
   private final transient HandoutAddresses addresses;
   private final transient AnswerCache answers;
+  private final transient NodeReadiness readiness;
 
   InfobuttonServlet(
       InfobuttonProperties properties,
@@ -40,7 +42,8 @@ final class InfobuttonServlet extends HttpServlet {
       MedlinePlusJsonWriter json,
       ClientRateLimits rateLimits,
       HandoutAddresses addresses,
-      AnswerCache answers) {
+      AnswerCache answers,
+      NodeReadiness readiness) {
     this.properties = properties;
     this.finder = finder;
     this.feeds = feeds;
@@ -48,6 +51,7 @@ final class InfobuttonServlet extends HttpServlet {
     this.rateLimits = rateLimits;
     this.addresses = addresses;
     this.answers = answers;
+    this.readiness = readiness;
   }
 
   @Override
@@ -73,6 +77,16 @@ final class InfobuttonServlet extends HttpServlet {
           format,
           HttpHeaders.RETRY_AFTER,
           String.valueOf(wait.getAsLong()));
+      return;
+    }
+    if (!readiness.answersFromContent()) {
+      error(
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE.value(),
+          NodeReadiness.STARTING,
+          InfobuttonRequestParser.errorFormat(http.getParameterMap()),
+          HttpHeaders.RETRY_AFTER,
+          NodeReadiness.RETRY_AFTER_SECONDS);
       return;
     }
     InfobuttonRequest request;

@@ -60,6 +60,38 @@ class RobustnessIT {
   private ServerProcess server;
   private final List<HttpResponse<String>> beforeReady = new ArrayList<>();
 
+  /** The other front doors' answers while the server was starting, by the door asked. */
+  private final Map<String, List<HttpResponse<String>>> doorsBeforeReady = new TreeMap<>();
+
+  /** The catalog, a handout (in English and Spanish) and its PDF, asked while starting. */
+  private static final List<String> PAGES =
+      List.of(
+          "/",
+          "/handouts/oxytocin-healthwise",
+          "/handouts/oxytocin-healthwise?lang=es",
+          "/handouts/oxytocin-healthwise.pdf");
+
+  /** A lactation code (SNOMED CT 413712001), answered in MedlinePlus Connect's JSON. */
+  private static final String INFOBUTTON =
+      "/infobutton?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96"
+          + "&mainSearchCriteria.v.c=413712001&knowledgeResponseType=application/json";
+
+  private static final String CDS_SERVICE = "/cds-services/patient-education-patient-view";
+
+  /** A patient-view call with a lactation condition prefetched (unsigned: allowed here). */
+  private static final String CDS_CALL =
+      """
+      {"hook": "patient-view", "hookInstance": "4b2a1f0e-7c3d-4e8a-9f10-2b6c5d4e3f21",
+       "context": {"userId": "Practitioner/nurse-1", "patientId": "p1"},
+       "prefetch": {
+         "patient": {"resourceType": "Patient", "id": "p1"},
+         "conditions": {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
+           "resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
+           "clinicalStatus": {"coding": [{"system":
+             "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+           "code": {"coding": [{"system": "http://snomed.info/sct", "code": "413712001"}]}}}]}}}
+      """;
+
   @BeforeAll
   void startAndWatchTheServerUntilReady() throws Exception {
     work = Files.createTempDirectory("edu-robustness-");
@@ -69,6 +101,13 @@ class RobustnessIT {
       assertThat(Instant.now()).as("ready within " + START_UP).isBefore(deadline);
       try {
         beforeReady.add(get("/fhir/Library?_summary=count"));
+        for (String page : PAGES) {
+          doorsBeforeReady.computeIfAbsent(page, p -> new ArrayList<>()).add(get(page));
+        }
+        doorsBeforeReady.computeIfAbsent(INFOBUTTON, p -> new ArrayList<>()).add(get(INFOBUTTON));
+        doorsBeforeReady
+            .computeIfAbsent(CDS_SERVICE, p -> new ArrayList<>())
+            .add(post(CDS_SERVICE, "application/json", CDS_CALL));
       } catch (IOException notListeningYet) {
         Thread.sleep(200);
       }
@@ -90,7 +129,12 @@ class RobustnessIT {
             "edu.limits.max-concurrent-writes",
             "2",
             "edu.limits.in-flight-bodies",
-            "1MB"),
+            "1MB",
+            // so that Infobutton and CDS Hooks answer with links, and a test call needs no JWT
+            "edu.handouts.public-base-url",
+            "https://education.example.org",
+            "edu.cds-hooks.allow-unsigned",
+            "true"),
         work.resolve("server-" + Instant.now().toEpochMilli() + ".log"));
   }
 
@@ -120,9 +164,68 @@ class RobustnessIT {
     assertThat(bundle(ready).getTotal()).isEqualTo(5);
   }
 
-  /** Item 1: the largest search accepted (edu.limits.max-search-parameters, 30) answers. */
+  /**
+   * Item 8 at the other front doors: each says "loading, try again" in its own format while the
+   * server starts, never an empty catalog, a handout "not found" or an answer with no education.
+   */
   @Test
   @Order(2)
+  void untilReadyThePagesInfobuttonAndCdsHooksAnswer503InTheirOwnFormat() throws Exception {
+    assertThat(doorsBeforeReady).containsOnlyKeys(concat(PAGES, INFOBUTTON, CDS_SERVICE));
+    doorsBeforeReady.forEach(
+        (door, answers) ->
+            assertThat(answers)
+                .as(door + " while the server was starting")
+                .anySatisfy(response -> assertThat(response.statusCode()).isEqualTo(503))
+                .allSatisfy(response -> assertLoadingOrWhole(door, response)));
+    // ready: the same doors answer with the content
+    assertThat(get("/").body()).contains("handout-oxytocin-healthwise");
+    assertThat(get("/handouts/oxytocin-healthwise?lang=es").statusCode()).isEqualTo(200);
+    assertThat(get(INFOBUTTON).body()).contains("/handouts/oxytocin-");
+    HttpResponse<String> cards = post(CDS_SERVICE, "application/json", CDS_CALL);
+    assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
+    assertThat(cards.body()).contains("/handouts/oxytocin-");
+  }
+
+  /** A "loading" answer in the door's format, or (ready meanwhile) the whole answer. */
+  private static void assertLoadingOrWhole(String door, HttpResponse<String> response) {
+    boolean page = door.equals("/") || door.startsWith("/handouts/");
+    String type = response.headers().firstValue("Content-Type").orElseThrow();
+    if (response.statusCode() == 200) {
+      // turned ready between the readiness probe and this request
+      if (door.endsWith(".pdf")) {
+        assertThat(type).isEqualTo("application/pdf");
+      } else {
+        assertThat(response.body()).as(door).contains(page ? "oxytocin-healthwise" : "/handouts/");
+      }
+      return;
+    }
+    assertThat(response.statusCode()).as(door + ": " + response.body()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    if (page) {
+      assertThat(type).startsWith("text/html");
+      assertThat(response.body())
+          .contains(
+              door.endsWith("lang=es")
+                  ? "Los folletos se están cargando"
+                  : "The handouts are loading")
+          .doesNotContain("handout-oxytocin-healthwise");
+    } else {
+      assertThat(type).startsWith("application/json");
+      assertThat(response.body()).contains("not ready yet").doesNotContain("/handouts/");
+    }
+  }
+
+  private static List<String> concat(List<String> first, String... more) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** Item 1: the largest search accepted (edu.limits.max-search-parameters, 30) answers. */
+  @Test
+  @Order(3)
   void theLargestSearchAcceptedIsAnswered() throws Exception {
     StringBuilder query = new StringBuilder("/fhir/Library?title=t0");
     for (int i = 1; i < 30; i++) {
@@ -141,7 +244,7 @@ class RobustnessIT {
 
   /** Item 2: a write without a credential is refused from its headers; its body is never read. */
   @Test
-  @Order(3)
+  @Order(4)
   void aWriteWithoutCredentialIsRefusedBeforeItsBodyIsSent() throws Exception {
     try (Socket socket = new Socket("localhost", server.port())) {
       socket.setSoTimeout(30_000);
@@ -164,7 +267,7 @@ class RobustnessIT {
    * completes, and when its client cuts it off.
    */
   @Test
-  @Order(4)
+  @Order(5)
   void bodiesBeyondTheInFlightBudgetGet503UntilTheSlowUploadEnds() throws Exception {
     byte[] slowBody = paddedBasic("budget-slow", 900_000);
     Socket slow = null;
@@ -249,7 +352,7 @@ class RobustnessIT {
 
   /** Item 2: writes processed at once are bounded by edu.limits.max-concurrent-writes (2 here). */
   @Test
-  @Order(5)
+  @Order(6)
   void writesBeyondTheConcurrencyLimitGet503WhileReadsAnswer() throws Exception {
     List<Socket> stalled = new ArrayList<>();
     try {
@@ -287,7 +390,7 @@ class RobustnessIT {
    * LongRobustnessIT): reads and searches answer while 40 clients keep slow uploads going.
    */
   @Test
-  @Order(6)
+  @Order(7)
   void readsAndSearchesAnswerDuringSlowUploads() throws Exception {
     AtomicBoolean attacking = new AtomicBoolean(true);
     Map<String, AtomicInteger> uploadAnswers = new ConcurrentHashMap<>();
@@ -342,7 +445,7 @@ class RobustnessIT {
 
   /** Item 3: every write answered 201 is there after a kill -9, and full text agrees. */
   @Test
-  @Order(100)
+  @Order(101)
   void acknowledgedWritesSurviveKillMinus9AndTheIndexAgrees() throws Exception {
     String word = "durable" + Long.toHexString(System.nanoTime());
     int writes = 20;
@@ -390,6 +493,22 @@ class RobustnessIT {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
               .timeout(Duration.ofMinutes(2))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private HttpResponse<String> post(String path, String contentType, String body)
+      throws IOException {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+              .header("Content-Type", contentType)
+              .timeout(Duration.ofMinutes(2))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
