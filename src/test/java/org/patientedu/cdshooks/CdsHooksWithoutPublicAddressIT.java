@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.patientedu.testing.HookCalls;
 import org.patientedu.testing.RunningServerTest;
 
 /**
@@ -19,24 +20,11 @@ import org.patientedu.testing.RunningServerTest;
 class CdsHooksWithoutPublicAddressIT extends RunningServerTest {
 
   private static final String SERVICE = "patient-education-patient-view";
-  private static final String CALL =
-      """
-      {"hook": "patient-view", "hookInstance": "4b2a1f0e-7c3d-4e8a-9f10-2b6c5d4e3f21",
-       "context": {"userId": "Practitioner/nurse-1", "patientId": "p1"},
-       "prefetch": {
-         "patient": {"resourceType": "Patient", "id": "p1"},
-         "conditions": {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
-           "resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
-           "clinicalStatus": {"coding": [{"system":
-             "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-           "code": {"coding": [{"system": "http://snomed.info/sct", "code": "413712001"}]}}}]}}}
-      """;
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anUnsignedCallIsLetInAndAnswered503WithoutLinks() throws Exception {
-    HttpResponse<String> response = call(CALL, null);
+    HttpResponse<String> response = call(HookCalls.PATIENT_VIEW_LACTATION, null);
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/json");
@@ -59,7 +47,8 @@ class CdsHooksWithoutPublicAddressIT extends RunningServerTest {
 
   @Test
   void allowUnsignedNeverAcceptsAJwtThatDoesNotVerify() throws Exception {
-    HttpResponse<String> response = call(CALL, "eyJhbGciOiJub25lIn0.e30.");
+    HttpResponse<String> response =
+        call(HookCalls.PATIENT_VIEW_LACTATION, "eyJhbGciOiJub25lIn0.e30.");
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
     assertThat(JSON.readTree(response.body()).get("error").asText())

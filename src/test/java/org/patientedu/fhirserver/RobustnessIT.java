@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.patientedu.testing.HookCalls;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.ServerProcess;
 
@@ -78,20 +79,6 @@ class RobustnessIT {
 
   private static final String CDS_SERVICE = "/cds-services/patient-education-patient-view";
 
-  /** A patient-view call with a lactation condition prefetched (unsigned: allowed here). */
-  private static final String CDS_CALL =
-      """
-      {"hook": "patient-view", "hookInstance": "4b2a1f0e-7c3d-4e8a-9f10-2b6c5d4e3f21",
-       "context": {"userId": "Practitioner/nurse-1", "patientId": "p1"},
-       "prefetch": {
-         "patient": {"resourceType": "Patient", "id": "p1"},
-         "conditions": {"resourceType": "Bundle", "type": "searchset", "entry": [{"resource": {
-           "resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"},
-           "clinicalStatus": {"coding": [{"system":
-             "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-           "code": {"coding": [{"system": "http://snomed.info/sct", "code": "413712001"}]}}}]}}}
-      """;
-
   @BeforeAll
   void startAndWatchTheServerUntilReady() throws Exception {
     work = Files.createTempDirectory("edu-robustness-");
@@ -107,7 +94,7 @@ class RobustnessIT {
         doorsBeforeReady.computeIfAbsent(INFOBUTTON, p -> new ArrayList<>()).add(get(INFOBUTTON));
         doorsBeforeReady
             .computeIfAbsent(CDS_SERVICE, p -> new ArrayList<>())
-            .add(post(CDS_SERVICE, "application/json", CDS_CALL));
+            .add(postHook(CDS_SERVICE, HookCalls.PATIENT_VIEW_LACTATION));
       } catch (IOException notListeningYet) {
         Thread.sleep(200);
       }
@@ -182,7 +169,7 @@ class RobustnessIT {
     assertThat(get("/").body()).contains("handout-oxytocin-healthwise");
     assertThat(get("/handouts/oxytocin-healthwise?lang=es").statusCode()).isEqualTo(200);
     assertThat(get(INFOBUTTON).body()).contains("/handouts/oxytocin-");
-    HttpResponse<String> cards = post(CDS_SERVICE, "application/json", CDS_CALL);
+    HttpResponse<String> cards = postHook(CDS_SERVICE, HookCalls.PATIENT_VIEW_LACTATION);
     assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
     assertThat(cards.body()).contains("/handouts/oxytocin-");
   }
@@ -501,30 +488,28 @@ class RobustnessIT {
     }
   }
 
-  private HttpResponse<String> post(String path, String contentType, String body)
-      throws IOException {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-              .header("Content-Type", contentType)
-              .timeout(Duration.ofMinutes(2))
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
+  /** An unsigned CDS Hooks call (allowed on this server). */
+  private HttpResponse<String> postHook(String path, String call) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path)), "application/json", call);
   }
 
   private HttpResponse<String> postJson(String path, String json) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("Authorization", "Bearer " + TOKEN),
+        "application/fhir+json",
+        json);
+  }
+
+  private static HttpResponse<String> send(
+      HttpRequest.Builder request, String contentType, String body) throws IOException {
     try {
       return HTTP.send(
-          HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-              .header("Authorization", "Bearer " + TOKEN)
-              .header("Content-Type", "application/fhir+json")
+          request
+              .header("Content-Type", contentType)
               .timeout(Duration.ofMinutes(2))
-              .POST(HttpRequest.BodyPublishers.ofString(json))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
