@@ -42,13 +42,8 @@ class NodeStartingInterceptor implements HandlerInterceptor {
     }
   }
 
-  /** The page for {@link NodeStarting}, whichever handout handler was to answer. */
-  @ControllerAdvice(
-      assignableTypes = {
-        CatalogController.class,
-        HandoutController.class,
-        RecordGivenController.class
-      })
+  /** The page for {@link NodeStarting}, whichever of this package's handlers was to answer. */
+  @ControllerAdvice(basePackageClasses = NodeStartingInterceptor.class)
   static class Page {
     @ExceptionHandler(NodeStarting.class)
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
