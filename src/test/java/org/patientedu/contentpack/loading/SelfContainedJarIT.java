@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Library;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,14 @@ import org.patientedu.testing.ServerProcess;
 /**
  * The jar is all an operator needs: started from a folder outside the repository, with no setting
  * but the port, it loads the content pack bundled in it and serves the catalog, the pages and the
- * handouts. Its data directory (the default {@code ./data}) is made in that folder.
+ * handouts. Its data directory (the default {@code ./data}) is made in that folder. Its log warns
+ * only of what the operator should act on.
  */
 class SelfContainedJarIT {
+
+  /** A warning or error line of Spring Boot's console log, and the logger that wrote it. */
+  private static final Pattern WARNING =
+      Pattern.compile("^\\S+\\s+(?:WARN|ERROR)\\s.*?\\]\\s+(\\S+)\\s+:", Pattern.MULTILINE);
 
   @TempDir Path elsewhere;
 
@@ -39,6 +46,15 @@ class SelfContainedJarIT {
           .contains("Content pack loaded from the application (bundled)")
           .contains("{Binary=10, DocumentReference=5, Library=5} (created 20");
       assertThat(Files.isDirectory(elsewhere.resolve("data/h2"))).isTrue();
+      // with no address and no CDS Hooks client set, and the tests' editor token, those are the
+      // warnings; HAPI's and Spring's own start-up chatter (about their files and classes,
+      // nothing to act on) is not
+      assertThat(warningLoggers(server.log()))
+          .containsExactlyInAnyOrder(
+              "o.p.security.SecurityConfiguration",
+              "o.p.infobutton.InfobuttonConfiguration",
+              "org.patientedu.cdshooks.CdsHooksWiring",
+              "org.patientedu.cdshooks.CdsHooksWiring");
 
       Library page =
           server.client().read().resource(Library.class).withId("oxytocin-healthwise").execute();
@@ -57,5 +73,9 @@ class SelfContainedJarIT {
       assertThat(handout.statusCode()).isEqualTo(200);
       assertThat(handout.body()).contains("Oxytocin").contains("Healthwise");
     }
+  }
+
+  private static List<String> warningLoggers(String log) {
+    return WARNING.matcher(log).results().map(found -> found.group(1)).toList();
   }
 }
