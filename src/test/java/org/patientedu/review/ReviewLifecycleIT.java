@@ -33,12 +33,15 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.patientedu.contentpack.PackTerminology;
 import org.patientedu.testing.ResourcesLoaded;
 import org.patientedu.testing.ReviewReports;
 import org.patientedu.testing.RunningServerTest;
 import org.patientedu.testing.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -383,10 +386,12 @@ class ReviewLifecycleIT extends RunningServerTest {
   /**
    * A refresh reads the catalog a bounded page at a time: at 10,000 pages one search of every
    * Library and DocumentReference ran a 512 MB node out of heap. Pages of 2 here, so the pack spans
-   * several, and a page past its review date still moves.
+   * several, and a page past its review date still moves. It says how far it has got after each
+   * page but the last (half a minute before ready on the first start of a day at 10,000 pages).
    */
   @Test
-  void aRefreshReadsAPageAtATimeAndStillMovesStates() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefreshReadsAPageAtATimeAndStillMovesStates(CapturedOutput output) {
     String id = copyOfSeed("oxytocin-perexp", "paged-refresh");
     call(id, "$review", reviewParameters("Maria Lopez", TODAY.toString()));
     assertThat(reviewStatus(library(id))).isEqualTo("current");
@@ -408,6 +413,27 @@ class ReviewLifecycleIT extends RunningServerTest {
           .as("loaded 2 at a time, not every Library at once")
           .hasSizeGreaterThanOrEqualTo(6)
           .allSatisfy(loaded -> assertThat(loaded).isLessThanOrEqualTo(2));
+      // other tests add copies: the totals are at least the 5 seeds and this copy's 1
+      List<String> progress =
+          output.getOut().lines().filter(line -> line.contains("Review states (")).toList();
+      assertThat(progress)
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .containsPattern("Review states \\(Library\\): 2 of \\d+ resources read")
+                      .doesNotContain("to go"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .containsPattern(
+                          "Review states \\(Library\\): 4 of \\d+ resources read \\(\\d+ %\\),"
+                              + " \\d+ s so far, about \\d+ s to go"))
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .containsPattern("Review states \\(DocumentReference\\): 4 of \\d+"))
+          .noneSatisfy(
+              line -> assertThat(line).containsPattern("Review states \\(\\w+\\): (\\d+) of \\1 "));
     } finally {
       refresher.refresh();
     }

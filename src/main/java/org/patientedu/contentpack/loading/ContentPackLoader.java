@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFile;
 import org.patientedu.contentpack.loading.ContentPackReader.PackFileRef;
 import org.patientedu.fhirserver.FhirServerProperties;
+import org.patientedu.fhirserver.ProgressLine;
 import org.patientedu.fhirserver.StartupRace;
 import org.patientedu.validation.AlreadyValidated;
 import org.slf4j.Logger;
@@ -76,6 +77,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContentPackLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ContentPackLoader.class);
+
+  /** What the loader's progress lines are about, as its other lines begin. */
+  private static final String PROGRESS = "Content pack";
 
   /** More new files than this (100 pages) is a large load for {@link #heapAdvice}. */
   static final int LARGE_LOAD_FILES = 400;
@@ -174,10 +178,10 @@ class ContentPackLoader implements ApplicationRunner {
     List<List<PackFileRef>> slices = slices(toRead, properties.sliceSize());
     long reading = System.nanoTime();
     Map<String, String> newIdsByPath = new TreeMap<>();
-    LoadProgress validation = new LoadProgress("validated", toRead.size());
+    ProgressLine validation = new ProgressLine(PROGRESS, "files", "validated", toRead.size());
     for (List<PackFileRef> slice : slices) {
       reader.read(slice).forEach(f -> newIdsByPath.put(f.file().location(), f.typeAndId()));
-      logProgress(validation, newIdsByPath.size(), reading);
+      validation.log(log, newIdsByPath.size());
     }
     idsByPath.putAll(newIdsByPath);
     ContentPackReader.rejectDuplicateIds(idsByPath);
@@ -193,7 +197,7 @@ class ContentPackLoader implements ApplicationRunner {
         .forEach(
             id -> summary.count(ContentPackReader.type(id), existing.contains(id) ? CHANGED : NEW));
     long storing = System.nanoTime();
-    LoadProgress stored = new LoadProgress("stored", toRead.size());
+    ProgressLine stored = new ProgressLine(PROGRESS, "files", "stored", toRead.size());
     int storedFiles = 0;
     // HAPI stores a transaction on one thread: the next slice is read and parsed on another core
     // meanwhile (a tenth of the store phase when done in turn)
@@ -203,7 +207,7 @@ class ContentPackLoader implements ApplicationRunner {
       next = i + 1 < slices.size() ? parseAsync(slices.get(i + 1)) : null;
       store(slice);
       storedFiles += slice.size();
-      logProgress(stored, storedFiles, storing);
+      stored.log(log, storedFiles);
     }
     log.info(
         "Content pack: {} resources stored in {} transactions of up to {} pages in {} ms",
@@ -212,13 +216,6 @@ class ContentPackLoader implements ApplicationRunner {
         properties.sliceSize(),
         millisSince(storing));
     return summary;
-  }
-
-  /** A line after each slice but the last (the phase's own summary follows that one). */
-  private static void logProgress(LoadProgress progress, int done, long phaseStarted) {
-    if (done < progress.total()) {
-      log.info(progress.after(done, Duration.ofNanos(System.nanoTime() - phaseStarted)));
-    }
   }
 
   /**

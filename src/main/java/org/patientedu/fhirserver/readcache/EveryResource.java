@@ -49,10 +49,15 @@ public final class EveryResource {
       Supplier<SearchParameterMap> criteria,
       int pageSize,
       Consumer<List<IBaseResource>> page) {
-    Set<String> storedBefore = new HashSet<>();
-    dao.searchForResourceIds(criteria.get(), new SystemRequestDetails())
-        .forEach(id -> storedBefore.add(id.getIdPart()));
-    inPages(dao, criteria, storedBefore, pageSize, page);
+    inPages(dao, criteria, ids(dao, criteria.get()), pageSize, page);
+  }
+
+  /** The ids of the type's resources that match {@code criteria}: listed, nothing parsed. */
+  public static Set<String> ids(IFhirResourceDao<?> dao, SearchParameterMap criteria) {
+    Set<String> ids = new HashSet<>();
+    dao.searchForResourceIds(criteria, new SystemRequestDetails())
+        .forEach(id -> ids.add(id.getIdPart()));
+    return ids;
   }
 
   /**
@@ -67,7 +72,11 @@ public final class EveryResource {
     inPages(dao, SearchParameterMap::newSynchronous, storedBefore, pageSize, page);
   }
 
-  private static void inPages(
+  /**
+   * The same for the type's resources that match {@code criteria}, for a caller that listed their
+   * ids already ({@link #ids}).
+   */
+  public static void inPages(
       IFhirResourceDao<?> dao,
       Supplier<SearchParameterMap> criteria,
       Set<String> storedBefore,
