@@ -69,7 +69,7 @@ final class AtomFeedWriter {
     return out.toByteArray();
   }
 
-  /** A small XML error document, for 400 and 429 answers in the XML format. */
+  /** A small XML error document, for the error answers (400, 429, 503) in the XML format. */
   static byte[] error(int status, String message) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try {

@@ -72,10 +72,13 @@ class RobustnessIT {
           "/handouts/oxytocin-healthwise?lang=es",
           "/handouts/oxytocin-healthwise.pdf");
 
-  /** A lactation code (SNOMED CT 413712001), answered in MedlinePlus Connect's JSON. */
+  /** A lactation code (SNOMED CT 413712001), answered in Atom XML (Infobutton's default). */
+  private static final String INFOBUTTON_ATOM =
+      "/infobutton?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96&mainSearchCriteria.v.c=413712001";
+
+  /** The same, answered in MedlinePlus Connect's JSON. */
   private static final String INFOBUTTON =
-      "/infobutton?mainSearchCriteria.v.cs=2.16.840.1.113883.6.96"
-          + "&mainSearchCriteria.v.c=413712001&knowledgeResponseType=application/json";
+      INFOBUTTON_ATOM + "&knowledgeResponseType=application/json";
 
   private static final String CDS_SERVICE = "/cds-services/patient-education-patient-view";
 
@@ -91,7 +94,9 @@ class RobustnessIT {
         for (String page : PAGES) {
           doorsBeforeReady.computeIfAbsent(page, p -> new ArrayList<>()).add(get(page));
         }
-        doorsBeforeReady.computeIfAbsent(INFOBUTTON, p -> new ArrayList<>()).add(get(INFOBUTTON));
+        for (String infobutton : List.of(INFOBUTTON_ATOM, INFOBUTTON)) {
+          doorsBeforeReady.computeIfAbsent(infobutton, p -> new ArrayList<>()).add(get(infobutton));
+        }
         doorsBeforeReady
             .computeIfAbsent(CDS_SERVICE, p -> new ArrayList<>())
             .add(postHook(CDS_SERVICE, HookCalls.PATIENT_VIEW_LACTATION));
@@ -158,7 +163,8 @@ class RobustnessIT {
   @Test
   @Order(2)
   void untilReadyThePagesInfobuttonAndCdsHooksAnswer503InTheirOwnFormat() throws Exception {
-    assertThat(doorsBeforeReady).containsOnlyKeys(concat(PAGES, INFOBUTTON, CDS_SERVICE));
+    assertThat(doorsBeforeReady)
+        .containsOnlyKeys(concat(PAGES, INFOBUTTON_ATOM, INFOBUTTON, CDS_SERVICE));
     doorsBeforeReady.forEach(
         (door, answers) ->
             assertThat(answers)
@@ -169,6 +175,7 @@ class RobustnessIT {
     assertThat(get("/").body()).contains("handout-oxytocin-healthwise");
     assertThat(get("/handouts/oxytocin-healthwise?lang=es").statusCode()).isEqualTo(200);
     assertThat(get(INFOBUTTON).body()).contains("/handouts/oxytocin-");
+    assertThat(get(INFOBUTTON_ATOM).body()).contains("<feed").contains("/handouts/oxytocin-");
     HttpResponse<String> cards = postHook(CDS_SERVICE, HookCalls.PATIENT_VIEW_LACTATION);
     assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
     assertThat(cards.body()).contains("/handouts/oxytocin-");
@@ -198,6 +205,12 @@ class RobustnessIT {
                   ? "Los folletos se están cargando"
                   : "The handouts are loading")
           .doesNotContain("handout-oxytocin-healthwise");
+    } else if (door.equals(INFOBUTTON_ATOM)) {
+      assertThat(type).startsWith("text/xml");
+      assertThat(response.body())
+          .contains("<error><status>503</status><message>")
+          .contains("not ready yet")
+          .doesNotContain("/handouts/");
     } else {
       assertThat(type).startsWith("application/json");
       assertThat(response.body()).contains("not ready yet").doesNotContain("/handouts/");
