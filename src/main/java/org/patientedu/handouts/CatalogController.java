@@ -71,7 +71,7 @@ class CatalogController {
             number < pages ? href(filter, filter.context(), number + 1) : null));
     model.addAttribute("contextLabels", contextLabels(locale));
     model.addAttribute("contextOptions", contextOptions(filter, locale));
-    model.addAttribute("reviewFilters", ReviewFilter.offered());
+    model.addAttribute("reviewFilters", ReviewFilter.offered(filter.review()));
     model.addAttribute("approvedOnly", catalog.approvedOnly());
     model.addAttribute(
         "languageOptions",

@@ -1,6 +1,8 @@
 package org.patientedu.handouts;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,8 +42,17 @@ public enum ReviewFilter {
     return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
   }
 
-  /** The choices the catalog's form offers (the two narrower ones work in links too). */
-  static ReviewFilter[] offered() {
-    return new ReviewFilter[] {CURRENT, DUE_SOON, OVERDUE, NOT_MEDICALLY_REVIEWED};
+  /**
+   * The choices the catalog's form offers. The two narrower ones work in links too; when one is in
+   * effect it is offered as well, chosen, so the form shows the filter the list was made with (and
+   * sending the form again keeps it).
+   */
+  static List<ReviewFilter> offered(ReviewFilter inEffect) {
+    List<ReviewFilter> offered =
+        new ArrayList<>(List.of(CURRENT, DUE_SOON, OVERDUE, NOT_MEDICALLY_REVIEWED));
+    if (inEffect != null && !offered.contains(inEffect)) {
+      offered.add(inEffect);
+    }
+    return offered;
   }
 }

@@ -119,6 +119,60 @@ class HandoutBrowserIT extends RunningServerTest {
     assertThat(browser.findElement(By.id("pdf-link")).getAttribute("href")).contains("print=large");
   }
 
+  /**
+   * The catalog's choices read whole at ward screen widths, in both languages: beside the search
+   * box they were cut off at 1000 and 1280 pixels ("Any review stat", "Cualquier estado d").
+   */
+  @Test
+  void theCatalogsChoicesAreShownWhole() {
+    List<String> cutOff = new java.util.ArrayList<>();
+    int measured = 0;
+    try {
+      for (String lang : List.of("en", "es")) {
+        for (int width : List.of(1000, 1280, 1920)) {
+          browser.manage().window().setSize(new Dimension(width, 1000));
+          browser.get(baseUrl() + "/?lang=" + lang);
+          for (WebElement select : browser.findElements(By.cssSelector(".filters select"))) {
+            for (WebElement option : select.findElements(By.tagName("option"))) {
+              measured++;
+              double spare = spareWidthPx(select, option.getText());
+              if (spare < 0) {
+                cutOff.add(
+                    lang + " at " + width + " px: \"" + option.getText() + "\" (" + spare + ")");
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      browser.get(baseUrl() + "/?lang=en");
+      browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+    // 2 languages x 3 widths x (5 review choices + "All languages" and English at least: other
+    // tests may store pages in other languages)
+    assertThat(measured).isGreaterThanOrEqualTo(2 * 3 * (5 + 2));
+    assertThat(cutOff).as("choices cut off").isEmpty();
+  }
+
+  /**
+   * How much room a select leaves beside {@code text} in its own font: its inner width less its
+   * padding and the drop-down arrow's 1.5 em, less the text's width as the browser measures it.
+   */
+  private double spareWidthPx(WebElement select, String text) {
+    Object spare =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const select = arguments[0], style = getComputedStyle(select);"
+                    + "const context = document.createElement('canvas').getContext('2d');"
+                    + "context.font = style.font;"
+                    + "const room = select.clientWidth - parseFloat(style.paddingLeft)"
+                    + "  - parseFloat(style.paddingRight) - 1.5 * parseFloat(style.fontSize);"
+                    + "return room - context.measureText(arguments[1]).width;",
+                select,
+                text);
+    return ((Number) spare).doubleValue();
+  }
+
   @Test
   void onPaperOnlyTheHandoutShowsInLegibleType() {
     browser.get(baseUrl() + "/handouts/oxytocin-loveandlife");

@@ -69,6 +69,13 @@ class HandoutPagesIT extends RunningServerTest {
     assertThat(packIds(page("/?review=never-reviewed")))
         .containsExactlyInAnyOrder("oxytocin-perexp", "oxytocin-noigroup", "oxytocin-loveandlife");
     assertThat(packIds(page("/?review=overdue"))).containsExactly("oxytocin-healthwise");
+    // a narrower state than the form offers, from a link: the form shows it, chosen
+    Document publisherOnly = page("/?review=publisher-reviewed");
+    assertThat(packIds(publisherOnly)).containsExactly("oxytocin-goaskalice");
+    assertThat(publisherOnly.select("select[name=review] option[selected]").eachText())
+        .containsExactly("Reviewed by the publisher only");
+    assertThat(page("/?review=overdue").select("select[name=review] option").eachAttr("value"))
+        .containsExactly("", "current", "due-soon", "overdue", "not-medically-reviewed");
     // the content's language is ?language (?lang is the reader's, see SpanishHandoutsIT)
     assertThat(packIds(page("/?language=en-US"))).containsExactlyInAnyOrderElementsOf(PACK);
     assertThat(ids(page("/?language=fr-FR"))).isEmpty();
