@@ -121,7 +121,7 @@ class HandoutBrowserIT extends RunningServerTest {
 
   /**
    * The catalog's choices read whole at ward screen widths, in both languages: beside the search
-   * box they were cut off at 1000 and 1280 pixels ("Any review stat", "Cualquier estado d").
+   * box they were cut off at all three widths ("Any review stat", "Cualquier estado d").
    */
   @Test
   void theCatalogsChoicesAreShownWhole() {

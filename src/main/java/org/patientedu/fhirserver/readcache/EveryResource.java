@@ -32,27 +32,9 @@ public final class EveryResource {
   private EveryResource() {}
 
   /**
-   * Hands each page of the type's resources to {@code page}, in the order of their database keys.
+   * The ids of the type's resources that match {@code criteria}, listed before a walk: nothing
+   * parsed.
    */
-  public static void inPages(
-      IFhirResourceDao<?> dao, int pageSize, Consumer<List<IBaseResource>> page) {
-    inPages(dao, SearchParameterMap::newSynchronous, pageSize, page);
-  }
-
-  /**
-   * The same for the type's resources that match {@code criteria} (a new map each call). One that
-   * stops matching during the walk (the caller may be what changes it) shifts the later pages back;
-   * whatever the walk passes over so is read by id at the end, as for a delete.
-   */
-  public static void inPages(
-      IFhirResourceDao<?> dao,
-      Supplier<SearchParameterMap> criteria,
-      int pageSize,
-      Consumer<List<IBaseResource>> page) {
-    inPages(dao, criteria, ids(dao, criteria.get()), pageSize, page);
-  }
-
-  /** The ids of the type's resources that match {@code criteria}: listed, nothing parsed. */
   public static Set<String> ids(IFhirResourceDao<?> dao, SearchParameterMap criteria) {
     Set<String> ids = new HashSet<>();
     dao.searchForResourceIds(criteria, new SystemRequestDetails())
@@ -61,8 +43,9 @@ public final class EveryResource {
   }
 
   /**
-   * The same, for a caller that listed the type's ids already: every one of {@code storedBefore}
-   * still stored is handed over, the ones the walk passed over last.
+   * Hands each page of the type's resources to {@code page}, in the order of their database keys:
+   * every one of {@code storedBefore} (listed by the caller, {@link #ids}) still stored, the ones
+   * the walk passed over last.
    */
   public static void inPages(
       IFhirResourceDao<?> dao,
@@ -73,8 +56,9 @@ public final class EveryResource {
   }
 
   /**
-   * The same for the type's resources that match {@code criteria}, for a caller that listed their
-   * ids already ({@link #ids}).
+   * The same for the type's resources that match {@code criteria} (a new map each call). One that
+   * stops matching during the walk (the caller may be what changes it) shifts the later pages back;
+   * whatever the walk passes over so is read by id at the end, as for a delete.
    */
   public static void inPages(
       IFhirResourceDao<?> dao,
