@@ -154,6 +154,59 @@ class HandoutBrowserIT extends RunningServerTest {
     assertThat(cutOff).as("choices cut off").isEmpty();
   }
 
+  @Test
+  void theCardsTextLinesUpDownTheList() {
+    List<String> misaligned = new java.util.ArrayList<>();
+    int cards = 0;
+    try {
+      for (String lang : List.of("en", "es")) {
+        for (int width : List.of(1000, 1280, 1920)) {
+          browser.manage().window().setSize(new Dimension(width, 1000));
+          browser.get(baseUrl() + "/?lang=" + lang);
+          // Where each card's text column ends, and whether its review badge overflows its box.
+          @SuppressWarnings("unchecked")
+          List<Map<String, Object>> measured =
+              (List<Map<String, Object>>)
+                  ((JavascriptExecutor) browser)
+                      .executeScript(
+                          "return [...document.querySelectorAll('.card')].map(card => {"
+                              + "const badge = card.querySelector('.card__side .badge');"
+                              + "return {right: card.querySelector('.card__main')"
+                              + "  .getBoundingClientRect().right,"
+                              + " overflow: badge.scrollWidth - badge.clientWidth,"
+                              + " badge: badge.textContent};});");
+          cards += measured.size();
+          double firstRight = ((Number) measured.get(0).get("right")).doubleValue();
+          for (Map<String, Object> card : measured) {
+            double right = ((Number) card.get("right")).doubleValue();
+            if (Math.abs(right - firstRight) > 0.5) {
+              misaligned.add(
+                  lang
+                      + " at "
+                      + width
+                      + " px: text ends at "
+                      + right
+                      + " beside \""
+                      + card.get("badge")
+                      + "\", not "
+                      + firstRight);
+            }
+            if (((Number) card.get("overflow")).doubleValue() > 0) {
+              misaligned.add(
+                  lang + " at " + width + " px: \"" + card.get("badge") + "\" overflows");
+            }
+          }
+        }
+      }
+    } finally {
+      browser.get(baseUrl() + "/?lang=en");
+      browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+    // 2 languages x 3 widths x the pack's five pages at least
+    assertThat(cards).isGreaterThanOrEqualTo(2 * 3 * 5);
+    assertThat(misaligned).as("cards whose text column ends elsewhere").isEmpty();
+  }
+
   /**
    * How much room a select leaves beside {@code text} in its own font: its inner width less its
    * padding and the drop-down arrow's 1.5 em, less the text's width as the browser measures it.
