@@ -126,15 +126,12 @@ class HandoutBrowserIT extends RunningServerTest {
   @Test
   void theCatalogsChoicesAreShownWhole() {
     List<String> cutOff = new java.util.ArrayList<>();
-    int measured = 0;
-    try {
-      for (String lang : List.of("en", "es")) {
-        for (int width : List.of(1000, 1280, 1920)) {
-          browser.manage().window().setSize(new Dimension(width, 1000));
-          browser.get(baseUrl() + "/?lang=" + lang);
+    int[] measured = {0};
+    onTheCatalogAtWardWidths(
+        (lang, width) -> {
           for (WebElement select : browser.findElements(By.cssSelector(".filters select"))) {
             for (WebElement option : select.findElements(By.tagName("option"))) {
-              measured++;
+              measured[0]++;
               double spare = spareWidthPx(select, option.getText());
               if (spare < 0) {
                 cutOff.add(
@@ -142,27 +139,23 @@ class HandoutBrowserIT extends RunningServerTest {
               }
             }
           }
-        }
-      }
-    } finally {
-      browser.get(baseUrl() + "/?lang=en");
-      browser.manage().window().setSize(new Dimension(1280, 1000));
-    }
+        });
     // 2 languages x 3 widths x (5 review choices + "All languages" and English at least: other
     // tests may store pages in other languages)
-    assertThat(measured).isGreaterThanOrEqualTo(2 * 3 * (5 + 2));
+    assertThat(measured[0]).isGreaterThanOrEqualTo(2 * 3 * (5 + 2));
     assertThat(cutOff).as("choices cut off").isEmpty();
   }
 
+  /**
+   * Every card's text column ends at the same place, whatever its review badge says: a badge as
+   * wide as its text made the side column, and so the text beside it, change from card to card.
+   */
   @Test
   void theCardsTextLinesUpDownTheList() {
     List<String> misaligned = new java.util.ArrayList<>();
-    int cards = 0;
-    try {
-      for (String lang : List.of("en", "es")) {
-        for (int width : List.of(1000, 1280, 1920)) {
-          browser.manage().window().setSize(new Dimension(width, 1000));
-          browser.get(baseUrl() + "/?lang=" + lang);
+    int[] cards = {0};
+    onTheCatalogAtWardWidths(
+        (lang, width) -> {
           // Where each card's text column ends, and whether its review badge overflows its box.
           @SuppressWarnings("unchecked")
           List<Map<String, Object>> measured =
@@ -175,36 +168,39 @@ class HandoutBrowserIT extends RunningServerTest {
                               + "  .getBoundingClientRect().right,"
                               + " overflow: badge.scrollWidth - badge.clientWidth,"
                               + " badge: badge.textContent};});");
-          cards += measured.size();
+          cards[0] += measured.size();
           double firstRight = ((Number) measured.get(0).get("right")).doubleValue();
           for (Map<String, Object> card : measured) {
             double right = ((Number) card.get("right")).doubleValue();
+            String where = lang + " at " + width + " px: ";
             if (Math.abs(right - firstRight) > 0.5) {
               misaligned.add(
-                  lang
-                      + " at "
-                      + width
-                      + " px: text ends at "
-                      + right
-                      + " beside \""
-                      + card.get("badge")
-                      + "\", not "
-                      + firstRight);
+                  where + "text ends at " + right + " beside \"" + card.get("badge") + "\"");
             }
             if (((Number) card.get("overflow")).doubleValue() > 0) {
-              misaligned.add(
-                  lang + " at " + width + " px: \"" + card.get("badge") + "\" overflows");
+              misaligned.add(where + "\"" + card.get("badge") + "\" overflows");
             }
           }
+        });
+    // 2 languages x 3 widths x the pack's five pages at least
+    assertThat(cards[0]).isGreaterThanOrEqualTo(2 * 3 * 5);
+    assertThat(misaligned).as("cards whose text column ends elsewhere").isEmpty();
+  }
+
+  /** Opens the catalog in English and Spanish at three ward screen widths, then as before. */
+  private void onTheCatalogAtWardWidths(java.util.function.ObjIntConsumer<String> check) {
+    try {
+      for (String lang : List.of("en", "es")) {
+        for (int width : List.of(1000, 1280, 1920)) {
+          browser.manage().window().setSize(new Dimension(width, 1000));
+          browser.get(baseUrl() + "/?lang=" + lang);
+          check.accept(lang, width);
         }
       }
     } finally {
       browser.get(baseUrl() + "/?lang=en");
       browser.manage().window().setSize(new Dimension(1280, 1000));
     }
-    // 2 languages x 3 widths x the pack's five pages at least
-    assertThat(cards).isGreaterThanOrEqualTo(2 * 3 * 5);
-    assertThat(misaligned).as("cards whose text column ends elsewhere").isEmpty();
   }
 
   /**
