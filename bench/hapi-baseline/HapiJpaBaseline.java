@@ -24,7 +24,6 @@ import java.util.HashMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
@@ -62,11 +61,14 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
       SecurityAutoConfiguration.class,
       UserDetailsServiceAutoConfiguration.class,
       SecurityFilterAutoConfiguration.class,
-      ManagementWebSecurityAutoConfiguration.class,
       OAuth2AuthorizationServerAutoConfiguration.class,
       OAuth2AuthorizationServerJwtAutoConfiguration.class,
       OAuth2ResourceServerAutoConfiguration.class
-    })
+    },
+    // By name: the actuator is the product's library, and the baseline may run without it.
+    excludeName =
+        "org.springframework.boot.actuate.autoconfigure.security.servlet"
+            + ".ManagementWebSecurityAutoConfiguration")
 @Import({
   JpaR4Config.class,
   HapiJpaConfig.class,
