@@ -45,10 +45,11 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * HAPI FHIR's JPA server for R4 and nothing of this product: H2, full text on local Lucene, the
- * REST server on /fhir. bench/hapi-baseline/run compiles it against the product jar's libraries and
- * starts it beside the product with the same JVM options, to show what the framework alone costs in
- * start-up and memory. Never part of the build or the tests. It wires HAPI as the product's
- * fhirserver package does, written out again on purpose: it must load no class of the product.
+ * REST server on /fhir, under the product's own application.properties (its edu.* settings simply
+ * unused). bench/hapi-baseline/run compiles it against the product jar's libraries and starts it
+ * beside the product with the same JVM options, to show what the framework alone costs in start-up
+ * and memory. Never part of the build or the tests. It wires HAPI as the product's fhirserver
+ * package does, written out again on purpose: it must load no class of the product.
  */
 @SpringBootApplication(
     scanBasePackages = "hapibaseline.nothing",
